@@ -1,0 +1,28 @@
+export const ERROR_CODES = [
+  'invalid_input',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The one error type of the domain. `userMessage` is what customers and API clients may see. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly userMessage: string;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message: string, options: { userMessage?: string; cause?: unknown; details?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'DomainError';
+    this.code = code;
+    this.userMessage = options.userMessage ?? message;
+    this.details = options.details;
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

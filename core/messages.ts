@@ -1,0 +1,38 @@
+import type { ChannelId, Choice, ReplyKind } from './types.js';
+
+/** Who wrote an inbound event, as the channel knows them. */
+export interface ChannelSender {
+  /** The channel's stable user id (Telegram user id, WeChat contact id, web chat visitor id…). */
+  externalId: string;
+  displayName?: string;
+}
+
+interface InboundBase {
+  channel: ChannelId;
+  sender: ChannelSender;
+  /** The platform's id for this message or update; used for de-duplication. */
+  channelMessageId?: string;
+  /** Kefu conversation id when the channel already knows it (web chat). */
+  conversationId?: string;
+  receivedAt: Date;
+  /** The platform payload, kept for debugging only: core never reads it. */
+  raw?: unknown;
+}
+
+export interface AttachmentInfo {
+  kind: 'image' | 'sticker' | 'voice' | 'video' | 'file' | 'other';
+  channelFileId: string;
+  name?: string;
+}
+
+/** The one normalized message every channel adapter produces. */
+export type InboundEvent =
+  | (InboundBase & { type: 'text'; text: string })
+  | (InboundBase & { type: 'choice'; faqId: string })
+  | (InboundBase & { type: 'attachment'; attachment: AttachmentInfo; caption?: string })
+  | (InboundBase & { type: 'unsupported'; description: string });
+
+/** What core asks an adapter to deliver. `encode` in each channel must handle every variant. */
+export type OutboundMessage =
+  | { type: 'text'; kind: ReplyKind | 'agent'; text: string; faqId?: string }
+  | { type: 'choices'; text: string; choices: Choice[] };
