@@ -1,0 +1,48 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DomainError } from '../core/errors.js';
+
+export type Provider = 'sqlite' | 'postgresql';
+
+export type DatabaseTarget =
+  | { provider: 'sqlite'; file: string }
+  | { provider: 'postgresql'; connectionString: string; schema: string };
+
+const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+function invalid(message: string): DomainError {
+  return new DomainError('invalid_input', `DATABASE_URL ${message}`, {
+    userMessage: 'The database is not configured correctly.',
+  });
+}
+
+/**
+ * `file:./data/kefu.db` (relative to `cwd`), `file:/abs/kefu.db` or `file:///abs/kefu.db` → SQLite;
+ * `postgres://…` or `postgresql://…`, optionally with `?schema=name` (default `public`) → PostgreSQL.
+ */
+export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): DatabaseTarget {
+  if (url.startsWith('file:')) {
+    const path = url.startsWith('file://') ? fileURLToPath(url.split('?')[0] ?? url) : url.slice(5).split('?')[0];
+    if (!path || path === ':memory:') throw invalid('must name a SQLite file, e.g. file:./data/kefu.db');
+    return { provider: 'sqlite', file: isAbsolute(path) ? path : resolve(cwd, path) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw invalid('is not a valid postgresql:// URL');
+    }
+    const schema = parsed.searchParams.get('schema') ?? 'public';
+    if (!SCHEMA_NAME.test(schema)) throw invalid(`has an invalid schema name "${schema}"`);
+    parsed.searchParams.delete('schema');
+    return { provider: 'postgresql', connectionString: parsed.toString(), schema };
+  }
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? '(none)';
+  throw invalid(`must start with file: (SQLite) or postgresql:// (PostgreSQL); got scheme ${scheme}`);
+}
+
+/** Postgres connection option making unqualified names (raw SQL, migration scripts) resolve in `schema`. */
+export function searchPathOption(schema: string): string {
+  return `-c search_path="${schema}"`;
+}

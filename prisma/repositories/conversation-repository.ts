@@ -1,0 +1,54 @@
+import { DomainError } from '../../core/errors.js';
+import type { ConversationRepository } from '../../core/ports.js';
+import type { ChannelId, Conversation, ConversationStatus, Lang } from '../../core/types.js';
+import type { Db } from '../client.js';
+import { toConversation } from '../mappers.js';
+import { isRecordNotFound } from '../prisma-errors.js';
+
+type ConversationPatch = Partial<Pick<Conversation, 'status' | 'lang' | 'fallbackStreak' | 'closedAt'>>;
+
+export class PrismaConversationRepository implements ConversationRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(input: { customerId: string; channel: ChannelId; lang?: Lang }): Promise<Conversation> {
+    const row = await this.db.conversation.create({
+      data: { customerId: input.customerId, channel: input.channel, lang: input.lang ?? 'zh', status: 'bot' },
+    });
+    return toConversation(row);
+  }
+
+  async get(id: string): Promise<Conversation | null> {
+    const row = await this.db.conversation.findUnique({ where: { id } });
+    return row ? toConversation(row) : null;
+  }
+
+  async findOpen(customerId: string, channel: ChannelId): Promise<Conversation | null> {
+    const row = await this.db.conversation.findFirst({
+      where: { customerId, channel, status: { not: 'closed' } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
+    return row ? toConversation(row) : null;
+  }
+
+  async update(id: string, patch: ConversationPatch): Promise<Conversation> {
+    try {
+      const { status, lang, fallbackStreak, closedAt } = patch;
+      const row = await this.db.conversation.update({ where: { id }, data: { status, lang, fallbackStreak, closedAt } });
+      return toConversation(row);
+    } catch (error) {
+      if (isRecordNotFound(error)) throw new DomainError('not_found', `Conversation ${id} not found`, { cause: error });
+      throw error;
+    }
+  }
+
+  async listByCustomer(customerId: string): Promise<Conversation[]> {
+    const rows = await this.db.conversation.findMany({ where: { customerId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return rows.map(toConversation);
+  }
+
+  /** Least recently active first, so a queue is served in order. */
+  async listByStatus(status: ConversationStatus): Promise<Conversation[]> {
+    const rows = await this.db.conversation.findMany({ where: { status }, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }] });
+    return rows.map(toConversation);
+  }
+}

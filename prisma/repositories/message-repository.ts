@@ -1,0 +1,85 @@
+import { DomainError } from '../../core/errors.js';
+import type { AppendResult, MessageRepository } from '../../core/ports.js';
+import type { NewMessage, StoredMessage } from '../../core/types.js';
+import { TX_OPTIONS, type Db } from '../client.js';
+import { toMessage } from '../mappers.js';
+import { isRecordNotFound, isUniqueViolation } from '../prisma-errors.js';
+
+export class PrismaMessageRepository implements MessageRepository {
+  constructor(private readonly db: Db) {}
+
+  async append(message: NewMessage): Promise<AppendResult> {
+    try {
+      const row = await this.db.$transaction(async (tx) => {
+        // The increment locks the conversation row (PostgreSQL) or the database (SQLite) until commit, so
+        // concurrent appends take turns and each sees the previous one's seq.
+        const conversation = await tx.conversation.update({
+          where: { id: message.conversationId },
+          data: { lastSeq: { increment: 1 } },
+          select: { lastSeq: true, channel: true },
+        });
+        return tx.message.create({
+          data: {
+            conversationId: message.conversationId,
+            seq: conversation.lastSeq,
+            direction: message.direction,
+            author: message.author,
+            kind: message.kind,
+            text: message.text,
+            faqId: message.faqId,
+            choices: message.choices === null ? null : JSON.stringify(message.choices),
+            channel: conversation.channel,
+            channelMessageId: message.channelMessageId,
+            replyToId: message.replyToId,
+            createdAt: message.createdAt,
+          },
+        });
+      }, TX_OPTIONS);
+      return { message: toMessage(row), duplicate: false };
+    } catch (error) {
+      if (isRecordNotFound(error)) {
+        throw new DomainError('not_found', `Conversation ${message.conversationId} not found`, { cause: error });
+      }
+      // The transaction has rolled back, lastSeq included; the stored twin is the answer.
+      const existing = isUniqueViolation(error) ? await this.findByChannelMessageId(message) : null;
+      if (!existing) throw error;
+      return { message: existing, duplicate: true };
+    }
+  }
+
+  async listByConversation(conversationId: string, options: { afterSeq?: number; limit?: number } = {}): Promise<StoredMessage[]> {
+    const { afterSeq = 0, limit } = options;
+    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
+      throw new DomainError('invalid_input', `limit must be a non-negative integer, got ${limit}`);
+    }
+    const rows = await this.db.message.findMany({
+      where: { conversationId, seq: { gt: afterSeq } },
+      orderBy: { seq: 'asc' },
+      take: limit,
+    });
+    return rows.map(toMessage);
+  }
+
+  async listReplies(messageId: string): Promise<StoredMessage[]> {
+    const rows = await this.db.message.findMany({ where: { replyToId: messageId }, orderBy: { seq: 'asc' } });
+    return rows.map(toMessage);
+  }
+
+  async lastBotMessage(conversationId: string): Promise<StoredMessage | null> {
+    const row = await this.db.message.findFirst({
+      where: { conversationId, direction: 'outbound', author: 'bot' },
+      orderBy: { seq: 'desc' },
+    });
+    return row ? toMessage(row) : null;
+  }
+
+  private async findByChannelMessageId(message: NewMessage): Promise<StoredMessage | null> {
+    if (message.channelMessageId === null) return null;
+    const conversation = await this.db.conversation.findUnique({ where: { id: message.conversationId }, select: { channel: true } });
+    if (!conversation) return null;
+    const row = await this.db.message.findUnique({
+      where: { channel_channelMessageId: { channel: conversation.channel, channelMessageId: message.channelMessageId } },
+    });
+    return row ? toMessage(row) : null;
+  }
+}

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { DomainError } from '../../core/errors.js';
+import { parseDatabaseUrl } from '../../prisma/database-url.js';
+import { openStorage } from '../../prisma/storage.js';
+
+describe('parseDatabaseUrl', () => {
+  it('resolves a relative SQLite file against the working directory', () => {
+    expect(parseDatabaseUrl('file:./data/kefu.db', '/srv/kefu')).toEqual({ provider: 'sqlite', file: join('/srv/kefu', 'data', 'kefu.db') });
+    expect(parseDatabaseUrl('file:/var/lib/kefu.db?connection_limit=1')).toEqual({ provider: 'sqlite', file: '/var/lib/kefu.db' });
+    expect(parseDatabaseUrl('file:///var/lib/kefu.db')).toEqual({ provider: 'sqlite', file: '/var/lib/kefu.db' });
+  });
+
+  it('takes the PostgreSQL schema from ?schema= and keeps the other parameters', () => {
+    expect(parseDatabaseUrl('postgres://u:p@db:5432/kefu?schema=shop_1&sslmode=require')).toEqual({
+      provider: 'postgresql',
+      connectionString: 'postgres://u:p@db:5432/kefu?sslmode=require',
+      schema: 'shop_1',
+    });
+    expect(parseDatabaseUrl('postgresql://db/kefu')).toMatchObject({ schema: 'public' });
+  });
+
+  it.each([
+    ['mysql://u:secret@db/kefu', 'scheme mysql:'],
+    ['./kefu.db', 'scheme (none)'],
+    ['file::memory:', 'SQLite file'],
+    ['postgresql://db/kefu?schema=bad;name', 'invalid schema name'],
+  ])('refuses %s with an invalid_input DomainError naming DATABASE_URL', (url, detail) => {
+    let error: unknown;
+    try {
+      parseDatabaseUrl(url);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'invalid_input' });
+    expect((error as DomainError).message).toContain('DATABASE_URL');
+    expect((error as DomainError).message).toContain(detail);
+    expect((error as DomainError).message).not.toContain('secret');
+  });
+
+  it('makes openStorage fail the same way before touching any database', async () => {
+    await expect(openStorage('mongodb://localhost/kefu')).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});
