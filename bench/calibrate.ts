@@ -1,0 +1,51 @@
+/**
+ * Sweeps the matcher's decision thresholds (and, with --weights, its scoring weights) on the DEV set only and
+ * prints the trade-off between answering, declining and answering wrongly. Never tune on the held-out test set.
+ *   npm run build && node dist/bench/calibrate.js [--weights]
+ */
+import { DEFAULT_MATCHER_OPTIONS, DEFAULT_WEIGHTS, Matcher, type ScoringWeights } from '../core/matching/index.js';
+import { loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet } from '../knowledge/index.js';
+import { describe, DIRECT_ANSWER_BONUS, measure, type RankedItem, sweep, WRONG_ANSWER_COST } from './sweep.js';
+
+function rankDev(weights: Partial<ScoringWeights>): RankedItem[] {
+  const matcher = Matcher.build(loadBuiltinFaqs(), { synonyms: loadBuiltinSynonyms(), weights });
+  return loadEvalSet('dev').map(({ q, expect }) => {
+    const { smalltalk, ranked } = matcher.rank(q);
+    return { expect, smalltalk: smalltalk !== undefined, ranked };
+  });
+}
+
+function sweepWeights(): void {
+  console.log('scoring weights → best threshold setting for them on the dev set');
+  const rows: { weights: ScoringWeights; line: string; objective: number }[] = [];
+  for (const character of [0.25, 0.5, 1])
+    for (const words of [0.4, 0.5, 0.6])
+      for (const unknown of [1.5, 2]) {
+        const weights = { ...DEFAULT_WEIGHTS, character, words, unknown };
+        const [best] = sweep(rankDev(weights), DEFAULT_MATCHER_OPTIONS);
+        if (best) rows.push({ weights, line: describe(best), objective: best.objective });
+      }
+  rows.sort((x, y) => y.objective - x.objective);
+  for (const { weights: w, line } of rows.slice(0, 12))
+    console.log(`character ${w.character} words ${w.words} unknown ${w.unknown}  →  ${line}`);
+}
+
+function sweepThresholds(): void {
+  const items = rankDev({});
+  const results = sweep(items, DEFAULT_MATCHER_OPTIONS);
+  console.log(`dev set: ${items.length} items; objective = right ÷ all items (in scope: top-1 right; out of scope: declined) + ${DIRECT_ANSWER_BONUS} × direct − ${WRONG_ANSWER_COST} × confident-wrong\n`);
+  console.log(`current defaults:\n  ${describe(measure(items, DEFAULT_MATCHER_OPTIONS))}\n`);
+  console.log('best threshold settings:');
+  for (const m of results.slice(0, 10)) console.log(`  ${describe(m)}`);
+  console.log('\ntrade-off — most direct answers reachable under each confident-wrong budget (top-1 within 2 points of the best):');
+  const bestTop1 = Math.max(...results.map((m) => m.top1));
+  for (const budget of [0, 0.01, 0.02, 0.04, 0.08]) {
+    const pick = results
+      .filter((m) => m.confidentWrong <= budget + 1e-9 && m.top1 >= bestTop1 - 0.02)
+      .sort((a, b) => b.direct - a.direct || b.decline - a.decline)[0];
+    if (pick) console.log(`  ≤${(budget * 100).toFixed(0)}%: ${describe(pick)}`);
+  }
+}
+
+if (process.argv.includes('--weights')) sweepWeights();
+else sweepThresholds();

@@ -1,0 +1,126 @@
+import type { Lang } from '../types.js';
+import { canonicalHomophones } from './homophones.js';
+import { addWords, jieba } from './jieba.js';
+import { hasHan, normalizeForMatch } from './normalize.js';
+import { detectLang, segment, stem, type Piece } from './segment.js';
+import { HanSpeller, LatinSpeller } from './spelling.js';
+import { STOPWORDS } from './stopwords.js';
+import { SynonymTable } from './synonyms.js';
+
+export interface Analysis {
+  lang: Lang;
+  /** Content keys after synonym mapping, in order; duplicates kept (term frequency). */
+  tokens: string[];
+  /** Keys that exist only because a typo was corrected. */
+  corrected: Set<string>;
+  /** Characters and character bigrams of Chinese words, trigrams of Latin words; from content words only. */
+  grams: string[];
+}
+
+/**
+ * Turns text into comparable keys. Documents are analysed first; `seal()` then freezes the vocabulary the
+ * query-side typo correction may correct towards.
+ */
+export class TextAnalyzer {
+  private readonly synonyms: SynonymTable;
+  private readonly hanWords = new Set<string>();
+  private readonly latinWords = new Set<string>();
+  private hanSpeller?: HanSpeller;
+  private latinSpeller?: LatinSpeller;
+
+  constructor(synonymGroups: readonly (readonly string[])[] = []) {
+    const terms = synonymGroups.flat().map(normalizeForMatch);
+    addWords(terms.filter((t) => /^\p{Script=Han}+$/u.test(t)));
+    this.synonyms = new SynonymTable(synonymGroups, (term) => segment(normalizeForMatch(term)).map((p) => p.key));
+    for (const term of terms) this.learn(segment(term));
+  }
+
+  analyzeDocument(text: string): Analysis {
+    const normalized = normalizeForMatch(text);
+    const pieces = segment(normalized);
+    this.learn(pieces);
+    return this.finish(detectLang(normalized), pieces, new Set());
+  }
+
+  seal(): void {
+    this.hanSpeller = new HanSpeller(new Set([...this.hanWords].filter((w) => w.length > 1)));
+    this.latinSpeller = new LatinSpeller(this.latinWords);
+  }
+
+  analyzeQuery(text: string): Analysis {
+    let normalized = normalizeForMatch(text);
+    if (this.hanSpeller) normalized = this.hanSpeller.correct(normalized);
+    const fixed = new Set<number>();
+    const pieces = segment(normalized).flatMap((p) => this.splitUnknown(p)).map((piece, i) => {
+      const better = piece.han || STOPWORDS.has(piece.surface) ? undefined : this.latinSpeller?.correct(piece.surface);
+      if (better === undefined) return piece;
+      fixed.add(i);
+      return { surface: better, key: stem(better), han: false };
+    });
+    return this.finish(detectLang(normalized), pieces, fixed);
+  }
+
+  /**
+   * A word the knowledge base never uses is looked up by its known parts: 保修期 → 保修, 改成 → 改.
+   * Segmentation of rare compounds is arbitrary; their parts usually carry the meaning.
+   */
+  private splitUnknown(piece: Piece): Piece[] {
+    if (!piece.han || piece.surface.length < 2 || this.hanWords.has(piece.surface) || !this.hanSpeller) return [piece];
+    const candidates = piece.surface.length === 2 ? [...piece.surface] : jieba().cutForSearch(piece.surface, false);
+    const parts = candidates.filter((w) => w !== piece.surface && this.hanWords.has(w) && !STOPWORDS.has(w));
+    if (parts.length === 0) return [piece];
+    // What no known part covers stays as an unknown word (今天天气 → 今天 + 天气), single characters aside.
+    let rest = piece.surface;
+    for (const part of parts) rest = rest.replace(part, ' ');
+    const residue = rest.split(' ').filter((r) => r.length > 1);
+    return [...parts, ...residue].map((w) => ({ surface: w, key: w, han: true }));
+  }
+
+  private learn(pieces: Piece[]): void {
+    for (const p of pieces) {
+      if (p.han) this.hanWords.add(p.surface);
+      else if (!p.han && /^[a-z]+$/.test(p.surface)) this.latinWords.add(p.surface);
+    }
+  }
+
+  private finish(lang: Lang, pieces: Piece[], fixed: Set<number>): Analysis {
+    const tokens: string[] = [];
+    const corrected = new Set<string>();
+    const content: Piece[] = [];
+    for (const { key, start, span } of this.synonyms.apply(pieces.map((p) => p.key))) {
+      const covered = pieces.slice(start, start + span);
+      // A multi-word synonym ("how long", "in stock") counts even when its words are stop words.
+      if (span === 1 && (STOPWORDS.has(key) || STOPWORDS.has(covered[0]?.surface ?? ''))) continue;
+      tokens.push(key);
+      // N-grams see the canonical word as well as the written one, so 价保/保价 or 退钱/退款 also share characters.
+      const replaced = span > 1 || covered[0]?.key !== key;
+      content.push(...(replaced ? [{ surface: key, key, han: hasHan(key) }, ...covered] : covered));
+      if (covered.some((_, j) => fixed.has(start + j))) corrected.add(key);
+    }
+    return { lang, tokens, corrected, grams: ngrams(content) };
+  }
+}
+
+/** Characters and bigrams of Chinese runs, trigrams of Latin words. */
+function ngrams(pieces: Piece[]): string[] {
+  const grams: string[] = [];
+  let han = '';
+  const flushHan = (): void => {
+    const chars = [...canonicalHomophones(han)];
+    // Single characters carry meaning in shop talk (码, 换, 退); idf keeps common ones weak.
+    grams.push(...chars);
+    for (let i = 0; i + 1 < chars.length; i++) grams.push(`${chars[i]}${chars[i + 1]}`);
+    han = '';
+  };
+  for (const p of pieces) {
+    if (p.han) {
+      han += p.surface;
+      continue;
+    }
+    flushHan();
+    const word = `^${p.surface}$`;
+    for (let i = 0; i + 2 < word.length; i++) grams.push(word.slice(i, i + 3));
+  }
+  flushHan();
+  return grams;
+}

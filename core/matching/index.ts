@@ -1,0 +1,15 @@
+export { Matcher, type MatcherBuildOptions } from './matcher.js';
+export { decide } from './decide.js';
+export {
+  DEFAULT_MATCHER_OPTIONS,
+  type MatchCandidate,
+  type MatchDecision,
+  type MatcherOptions,
+  type MatchResult,
+} from './options.js';
+export { type IndexableFaq } from './faq-index.js';
+export { DEFAULT_WEIGHTS, type ScoringWeights } from './scoring-weights.js';
+export { detectSmalltalk, type SmalltalkKind } from './smalltalk.js';
+export { detectLang, segment } from './segment.js';
+export { normalizeForMatch, normalizeText, toHalfWidth, toSimplified } from './normalize.js';
+export { evaluate, type Evaluation, type EvaluatedQuestion, type LabelledQuestion } from './evaluate.js';

@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { FaqInput } from '../core/types.js';
+import { parseFaqJson } from './faq-json.js';
+
+/** The folder holding package.json, found by walking up from this file (works from source and from dist/). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above knowledge/');
+    dir = parent;
+  }
+  return dir;
+}
+
+export function knowledgePath(...parts: string[]): string {
+  return join(packageRoot(), 'knowledge', ...parts);
+}
+
+/** The FAQ set shipped with Kefu. Throws if any entry is invalid: it is our own content. */
+export function loadBuiltinFaqs(): FaqInput[] {
+  const { entries, rejected } = parseFaqJson(readFileSync(knowledgePath('builtin', 'faqs.json'), 'utf8'));
+  if (rejected.length > 0) throw new Error(`invalid built-in FAQ: ${JSON.stringify(rejected)}`);
+  return entries;
+}
+
+const synonymsSchema = z.array(z.array(z.string().trim().min(1)).min(2));
+
+export function loadBuiltinSynonyms(): string[][] {
+  return synonymsSchema.parse(JSON.parse(readFileSync(knowledgePath('builtin', 'synonyms.json'), 'utf8')));
+}
+
+const evalSetSchema = z.array(z.object({ q: z.string().min(1), expect: z.string().nullable() }));
+
+/** Labelled questions for measuring the matcher: `dev` (tuning) or `test` (held out, never tuned on). */
+export function loadEvalSet(name: 'dev' | 'test'): { q: string; expect: string | null }[] {
+  return evalSetSchema.parse(JSON.parse(readFileSync(knowledgePath('eval', `${name}-set.json`), 'utf8')));
+}

@@ -1,0 +1,11 @@
+export { loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet, knowledgePath, packageRoot } from './builtin.js';
+export { faqsToCsv, parseFaqCsv } from './faq-csv.js';
+export { faqsToJson, parseFaqJson } from './faq-json.js';
+export {
+  deriveFaqId,
+  FAQ_ID_PATTERN,
+  FAQ_LIMITS,
+  faqRecordSchema,
+  type FaqParseResult,
+  type FaqRejection,
+} from './faq-schema.js';
