@@ -6,7 +6,7 @@ const coreForbidden = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'prisma/generated/**', 'web/static/**', 'coverage/**'] },
+  { ignores: ['.scratch/**', 'dist/**', 'node_modules/**', 'prisma/generated/**', 'web/static/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

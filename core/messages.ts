@@ -15,6 +15,8 @@ interface InboundBase {
   /** Kefu conversation id when the channel already knows it (web chat). */
   conversationId?: string;
   receivedAt: Date;
+  /** Adapter-specific JSON saying where to reply after the turn; stored on the conversation (`Conversation.channelRef`). */
+  channelRef?: string;
   /** The platform payload, kept for debugging only: core never reads it. */
   raw?: unknown;
 }

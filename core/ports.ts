@@ -1,5 +1,14 @@
 /** Everything core needs from the outside world. Adapters (prisma/, app/, bots/) implement these. */
-import type { ChannelId, Conversation, ConversationStatus, Customer, FaqEntry, FaqInput, Lang, NewMessage, StoredMessage } from './types.js';
+import type {
+  CannedReply, ChannelId, Conversation, ConversationNote, ConversationStatus, Customer, FaqEntry, FaqInput, HandoffReason, Lang,
+  NewMessage, Role, Session, StoredMessage, User, DeliveryStatus,
+} from './types.js';
+import type { Actor, AnswerFeedback, AuditEntry, FaqAction, FaqContent, FaqVersion, Rating, UnansweredQuestion, UnansweredReason } from './types.js';
+import type { Reply } from './types.js';
+import type { OutboundMessage } from './messages.js';
+import type {
+  NewSurvey, NewTicket, NewTicketEvent, SlaTimer, Survey, SurveyStatus, Ticket, TicketEvent, TicketFilter, TicketPatch, TimerPlan,
+} from './tickets/ticket-types.js';
 
 export interface CustomerRepository {
   /** Finds the customer owning this channel identity, creating both if new. Safe under concurrent calls. */
@@ -12,7 +21,7 @@ export interface ConversationRepository {
   get(id: string): Promise<Conversation | null>;
   /** The customer's newest conversation on that channel that is not closed. */
   findOpen(customerId: string, channel: ChannelId): Promise<Conversation | null>;
-  update(id: string, patch: Partial<Pick<Conversation, 'status' | 'lang' | 'fallbackStreak' | 'closedAt'>>): Promise<Conversation>;
+  update(id: string, patch: Partial<Pick<Conversation, 'status' | 'lang' | 'fallbackStreak' | 'closedAt' | 'channelRef'>>): Promise<Conversation>;
   listByCustomer(customerId: string): Promise<Conversation[]>;
   listByStatus(status: ConversationStatus): Promise<Conversation[]>;
 }
@@ -48,6 +57,108 @@ export interface FaqRepository {
   upsertMany(entries: FaqInput[], options?: { replace?: boolean }): Promise<FaqImportResult>;
   /** Increases on every change to the knowledge base, across processes. */
   revision(): Promise<number>;
+  /**
+   * Applies the changes in one transaction. Each change that alters its entry gets the next version number and a
+   * FaqVersion row (an entry changed for the first time also gets a `baseline` row of how it was); if anything
+   * changed, `audit` is logged and the revision bumped once. Changes that alter nothing are skipped. If an
+   * `expectedVersion` does not hold, throws DomainError('conflict') and applies nothing. Returns the versions written.
+   */
+  applyChanges(changes: FaqChange[], audit: AuditInput): Promise<FaqVersion[]>;
+  /** The entry's versions, newest first; kept after the entry is deleted. */
+  history(id: string): Promise<FaqVersion[]>;
+  /** For every entry deleted now: its `delete` version, newest first. */
+  listDeleted(): Promise<FaqVersion[]>;
+}
+
+/** One change to an FAQ entry, for `FaqRepository.applyChanges`. */
+export interface FaqChange {
+  id: string;
+  /** The entry after the change; null deletes it. */
+  content: FaqContent | null;
+  action: FaqAction;
+  /** Apply only while the stored version is this one (null: only while no such entry exists); else conflict. */
+  expectedVersion?: number | null;
+  note?: string;
+}
+
+/** An audit-log line to write; the repository stamps the time. */
+export interface AuditInput {
+  actor: Actor;
+  action: string;
+  target: string;
+  summary: string;
+  details?: unknown;
+}
+
+export interface AuditRepository {
+  record(entry: AuditInput): Promise<AuditEntry>;
+  /** Newest first. `target` matches exactly, or by prefix when it ends with `*` (`faq:*`). */
+  list(options?: { limit?: number; before?: Date; target?: string }): Promise<AuditEntry[]>;
+}
+
+/** The matcher's synonym groups, editable by admins; a change bumps the knowledge-base revision. */
+export interface SynonymRepository {
+  /** Null until groups were first stored: the caller then uses the built-in list. */
+  get(): Promise<{ groups: string[][]; version: number } | null>;
+  /** Replaces every group; with `expectedVersion`, only while the stored version is that (else conflict). */
+  replace(groups: string[][], audit: AuditInput, expectedVersion?: number): Promise<{ groups: string[][]; version: number }>;
+}
+
+export type NewUnanswered = Omit<UnansweredQuestion, 'id' | 'status' | 'resolvedFaqId' | 'resolvedAt'>;
+
+export interface UnansweredRepository {
+  /** Stores one question; a second one for the same message and reason is ignored. */
+  record(question: NewUnanswered): Promise<void>;
+  /** Open questions, newest first. */
+  listOpen(options?: { since?: Date; limit?: number }): Promise<UnansweredQuestion[]>;
+  /** Marks open questions resolved or dismissed; returns how many changed. */
+  close(ids: readonly string[], input: { status: 'resolved' | 'dismissed'; faqId: string | null; at: Date }): Promise<number>;
+  /** Drops the open question recorded for this message and reason (a 👎 taken back). */
+  withdraw(messageId: string, reason: UnansweredReason): Promise<void>;
+  /** Every question collected since `since` (any status), oldest first, for trends. */
+  listSince(since: Date): Promise<Pick<UnansweredQuestion, 'reason' | 'status' | 'createdAt'>[]>;
+}
+
+export interface FeedbackRepository {
+  /** Stores or replaces the rating of one message; returns the rating it had before, if any. */
+  rate(feedback: Omit<AnswerFeedback, 'createdAt' | 'updatedAt'> & { at: Date }): Promise<Rating | null>;
+  /** Ratings given or changed since `since`. */
+  listSince(since: Date): Promise<Pick<AnswerFeedback, 'rating' | 'faqId' | 'updatedAt'>[]>;
+}
+
+/** Read-only counts for the admin dashboard. */
+export interface AnalyticsRepository {
+  /** Conversations started since `since`, each with whether it was ever handed to a person. */
+  conversationsSince(since: Date): Promise<{ channel: ChannelId; createdAt: Date; handedOff: boolean }[]>;
+  /** Bot answers per FAQ since `since`, most first. */
+  faqHits(since: Date, limit: number): Promise<{ faqId: string; count: number }[]>;
+}
+
+/** What the bot made of one customer text message; observed to learn what it could not answer. */
+export interface BotTurn {
+  conversationId: string;
+  channel: ChannelId;
+  messageId: string;
+  text: string;
+  lang: Lang;
+  decision: 'answer' | 'choices' | 'fallback';
+  bestScore: number | null;
+  bestFaqId: string | null;
+  at: Date;
+}
+
+export interface BotTurnObserver {
+  /** Called after the bot replied; must be cheap (it runs on every matched message). */
+  observe(turn: BotTurn): Promise<void>;
+}
+
+/**
+ * Sees every customer text first, before handoff triggers and FAQ matching: survey answers, "my ticket" questions.
+ * It decides by the conversation's status what it takes. Cheap when it has nothing to say: it runs on every text.
+ */
+export interface CustomerTextHandler {
+  /** Replies to send instead of the bot's, or null to let the conversation go on as usual. */
+  handle(input: { conversation: Conversation; text: string; lang: Lang }): Promise<Reply[] | null>;
 }
 
 export interface Clock {
@@ -71,11 +182,203 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
+/**
+ * Hands a stored outbound message (bot, agent or system) to the conversation's channel, after the turn if need be.
+ * Delivery failures are recorded and retried by the implementation, never thrown at the caller.
+ */
+export interface OutboundDelivery {
+  deliver(conversation: Conversation, message: StoredMessage): Promise<void>;
+}
+
+/** For channels whose replies travel another way (web chat: the HTTP response and the socket). */
+export const noDelivery: OutboundDelivery = { deliver: async () => undefined };
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+}
+
+export type UserPatch = Partial<Pick<User, 'displayName' | 'role' | 'presence' | 'capacity' | 'lastAssignedAt'>> & { passwordHash?: string };
+
+export interface UserRepository {
+  /** Throws DomainError('conflict') when the e-mail address is taken. */
+  create(input: NewUser): Promise<User>;
+  get(id: string): Promise<User | null>;
+  /** With the password hash, for signing in; `email` is matched lower-cased. */
+  findByEmail(email: string): Promise<{ user: User; passwordHash: string } | null>;
+  /** Oldest first. */
+  list(): Promise<User[]>;
+  count(): Promise<number>;
+  update(id: string, patch: UserPatch): Promise<User>;
+}
+
+export interface SessionRepository {
+  create(session: Session): Promise<void>;
+  get(id: string): Promise<Session | null>;
+  extend(id: string, expiresAt: Date): Promise<void>;
+  delete(id: string): Promise<void>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
+/**
+ * The queue and assignment. Every state change is one conditional update, so concurrent callers (on any instance)
+ * cannot both win: the loser gets null and nothing changes.
+ */
+export interface HandoffRepository {
+  /** bot/closed → queued (assignee cleared, fallback streak reset); null when it was queued or with an agent already. */
+  enqueue(id: string, input: { reason: HandoffReason; at: Date; leftMessage: boolean }): Promise<Conversation | null>;
+  /** queued and unassigned → agent, assigned to `agentId`; null when someone else got it first or it left the queue. */
+  claim(id: string, agentId: string, at: Date): Promise<Conversation | null>;
+  /** queued or agent → agent, assigned to `toId`; with `fromId`, only while it is with that agent. */
+  assign(id: string, toId: string, at: Date, fromId?: string): Promise<Conversation | null>;
+  /** queued or agent → closed; with `assigneeId`, only while it is with that agent. The assignee stays for the record. */
+  close(id: string, at: Date, assigneeId?: string): Promise<Conversation | null>;
+  /** Queued conversations, longest waiting first. */
+  listQueued(): Promise<Conversation[]>;
+  /** Conversations assigned to the agent, newest activity first. */
+  listAssigned(agentId: string, status?: ConversationStatus): Promise<Conversation[]>;
+  /** Open (status 'agent') conversations per assignee id. */
+  activeLoad(): Promise<Record<string, number>>;
+  addNote(note: Omit<ConversationNote, 'id'>): Promise<ConversationNote>;
+  listNotes(conversationId: string): Promise<ConversationNote[]>;
+}
+
+export type CannedReplyInput = Pick<CannedReply, 'shortcut' | 'title' | 'text'>;
+
+export interface CannedReplyRepository {
+  /** Ordered by shortcut. */
+  list(): Promise<CannedReply[]>;
+  get(id: string): Promise<CannedReply | null>;
+  /** Throws DomainError('conflict') when the shortcut is taken. */
+  create(input: CannedReplyInput): Promise<CannedReply>;
+  /** Throws DomainError('not_found') or ('conflict'). */
+  update(id: string, patch: Partial<CannedReplyInput>): Promise<CannedReply>;
+  /** Throws DomainError('not_found'). */
+  delete(id: string): Promise<void>;
+}
+
+/** One outbox row: a stored message on its way to a channel. */
+export interface DeliveryRecord {
+  id: string;
+  messageId: string;
+  conversationId: string;
+  /** The message's seq: a conversation's messages go out in this order. */
+  seq: number;
+  channel: ChannelId;
+  payload: OutboundMessage;
+  status: DeliveryStatus;
+  /** Attempts made so far (successful or not). */
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+/** The durable outbox behind OutboundDelivery; each change also sets the message's `deliveryStatus`. */
+export interface DeliveryRepository {
+  /** Queues a stored message, due at `at`. Idempotent per message: a second call returns the existing row. */
+  enqueue(input: { message: StoredMessage; channel: ChannelId; payload: OutboundMessage; at: Date }): Promise<DeliveryRecord>;
+  /**
+   * Leases up to `limit` due rows, taking only the oldest pending row of each conversation (so messages go out in
+   * order): each one's `nextAttemptAt` moves to `leaseUntil`, so no other worker picks it up meanwhile.
+   */
+  claimDue(input: { now: Date; leaseUntil: Date; limit: number }): Promise<DeliveryRecord[]>;
+  markSent(id: string, at: Date): Promise<DeliveryRecord>;
+  /** Records a failed attempt and when to try again. */
+  markRetry(id: string, input: { error: string; nextAttemptAt: Date }): Promise<DeliveryRecord>;
+  /** Records the last failed attempt and gives up. */
+  markFailed(id: string, input: { error: string; at: Date }): Promise<DeliveryRecord>;
+  /** The channel is back: its pending rows waiting after a failed attempt become due at `at`. Returns how many. */
+  rescheduleChannel(channel: ChannelId, at: Date): Promise<number>;
+  getByMessage(messageId: string): Promise<DeliveryRecord | null>;
+  /** Oldest first. */
+  listByStatus(status: DeliveryStatus, options?: { limit?: number }): Promise<DeliveryRecord[]>;
+}
+
+// ---- Tickets, SLA timers, satisfaction surveys and teams (issue #5) ----
+
+export interface TicketRepository {
+  /** The next number of that day's sequence (1, 2, …): unique across concurrent callers and instances. */
+  nextNumber(day: string): Promise<number>;
+  /** Stores the ticket with its first history event, its linked conversation and SLA timers, in one transaction. */
+  create(ticket: NewTicket, event: NewTicketEvent, options?: { conversationId?: string; timers?: TimerPlan }): Promise<Ticket>;
+  get(id: string): Promise<Ticket | null>;
+  getByNumber(number: string): Promise<Ticket | null>;
+  /**
+   * Only while the ticket is at `version`: applies the patch (version + 1), records the events and replaces the
+   * timers of `timers.targets`, in one transaction. Null when the ticket changed meanwhile (or does not exist).
+   */
+  update(id: string, version: number, patch: TicketPatch, events: NewTicketEvent[], timers?: TimerPlan): Promise<Ticket | null>;
+  /** Newest activity first, with the count of all matches. */
+  list(filter: TicketFilter): Promise<{ tickets: Ticket[]; total: number }>;
+  addEvent(ticketId: string, event: NewTicketEvent): Promise<TicketEvent>;
+  /** Oldest first. */
+  events(ticketId: string): Promise<TicketEvent[]>;
+  /** False when the conversation was linked already. */
+  link(ticketId: string, conversationId: string, at: Date): Promise<boolean>;
+  /** Conversation ids, first linked first. */
+  conversationsOf(ticketId: string): Promise<string[]>;
+  /** Tickets linked to the conversation, newest first. */
+  ticketsOfConversation(conversationId: string): Promise<Ticket[]>;
+  /** Tickets created within [from, to): what reports count. */
+  createdBetween(from: Date, to: Date): Promise<Ticket[]>;
+}
+
+export interface SlaTimerRepository {
+  /**
+   * Leases up to `limit` timers due at `now` that have not fired: each one's due time moves to `leaseUntil`, so no
+   * other instance takes it meanwhile; one the caller never marks fired comes back after the lease.
+   */
+  claimDue(input: { now: Date; leaseUntil: Date; limit: number }): Promise<SlaTimer[]>;
+  markFired(id: string, at: Date): Promise<void>;
+  /** Oldest due first. */
+  list(ticketId: string): Promise<SlaTimer[]>;
+}
+
+export interface SurveyRepository {
+  create(survey: NewSurvey): Promise<Survey>;
+  get(id: string): Promise<Survey | null>;
+  /** The customer's newest survey that is pending or scored. */
+  openForCustomer(customerId: string): Promise<Survey | null>;
+  /** Only while the survey has status `from`; null otherwise. */
+  transition(id: string, from: SurveyStatus, patch: Partial<Pick<Survey, 'status' | 'score' | 'comment' | 'answeredAt' | 'expiresAt'>>): Promise<Survey | null>;
+  /** Surveys whose `expiresAt` passed while pending or scored, oldest first. */
+  listExpired(now: Date, limit: number): Promise<Survey[]>;
+  listByTicket(ticketId: string): Promise<Survey[]>;
+  /** Surveys answered (scored or answered) within [from, to). */
+  answeredBetween(from: Date, to: Date): Promise<Survey[]>;
+}
+
+export interface TeamRepository {
+  /** Every team with its members' user ids, by team name. */
+  list(): Promise<Array<{ team: string; userIds: string[] }>>;
+  teamsOf(userId: string): Promise<string[]>;
+  /** Replaces the team's members; an empty list removes the team. */
+  setMembers(team: string, userIds: string[], at: Date): Promise<void>;
+}
+
 export interface Repositories {
   customers: CustomerRepository;
   conversations: ConversationRepository;
   messages: MessageRepository;
   faqs: FaqRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  handoff: HandoffRepository;
+  cannedReplies: CannedReplyRepository;
+  deliveries: DeliveryRepository;
+  audit: AuditRepository;
+  synonyms: SynonymRepository;
+  unanswered: UnansweredRepository;
+  feedback: FeedbackRepository;
+  analytics: AnalyticsRepository;
+  tickets: TicketRepository;
+  slaTimers: SlaTimerRepository;
+  surveys: SurveyRepository;
+  teams: TeamRepository;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -1,16 +1,24 @@
 // Prisma rows → core types. Columns holding closed sets are plain strings in the database (no enums, for
 // portability); they are checked here so a bad value fails loudly instead of spreading through core.
 import { DomainError } from '../core/errors.js';
-import { CHANNELS, type AuthorKind, type Choice, type Conversation, type ConversationStatus, type Customer, type Direction, type FaqEntry, type Lang, type MessageKind, type StoredMessage } from '../core/types.js';
-import type { Conversation as ConversationRow, CustomerIdentity as IdentityRow, Customer as CustomerRow, Faq as FaqRow, Message as MessageRow } from './generated/sqlite/client.js';
+import type { AttachmentInfo } from '../core/messages.js';
+import {
+  CHANNELS, DELIVERY_STATUSES, PRESENCES, ROLES, type AuthorKind, type CannedReply, type Choice, type Conversation, type ConversationNote, type ConversationStatus,
+  type Customer, type Direction, type FaqEntry, type HandoffReason, type Lang, type MessageKind, type Session, type StoredMessage, type User,
+} from '../core/types.js';
+import type {
+  CannedReply as CannedReplyRow, Conversation as ConversationRow, ConversationNote as NoteRow, CustomerIdentity as IdentityRow,
+  Customer as CustomerRow, Faq as FaqRow, Message as MessageRow, Session as SessionRow, User as UserRow,
+} from './generated/sqlite/client.js';
 
 const STATUSES: readonly ConversationStatus[] = ['bot', 'queued', 'agent', 'closed'];
 const LANGS: readonly Lang[] = ['zh', 'en'];
 const DIRECTIONS: readonly Direction[] = ['inbound', 'outbound'];
 const AUTHORS: readonly AuthorKind[] = ['customer', 'bot', 'agent', 'system'];
 const KINDS: readonly MessageKind[] = ['answer', 'choices', 'fallback', 'smalltalk', 'system', 'text'];
+const REASONS: readonly HandoffReason[] = ['request', 'fallbacks', 'complaint'];
 
-function oneOf<T extends string>(allowed: readonly T[], value: string, column: string): T {
+export function oneOf<T extends string>(allowed: readonly T[], value: string, column: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new DomainError('internal', `Unexpected value "${value}" in column ${column}`);
 }
@@ -39,6 +47,12 @@ export function toConversation(row: ConversationRow): Conversation {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     closedAt: row.closedAt,
+    assigneeId: row.assigneeId,
+    handoffReason: row.handoffReason === null ? null : oneOf(REASONS, row.handoffReason, 'Conversation.handoffReason'),
+    queuedAt: row.queuedAt,
+    assignedAt: row.assignedAt,
+    leftMessageAt: row.leftMessageAt,
+    channelRef: row.channelRef,
   };
 }
 
@@ -55,6 +69,9 @@ export function toMessage(row: MessageRow): StoredMessage {
     choices: row.choices === null ? null : (JSON.parse(row.choices) as Choice[]),
     channelMessageId: row.channelMessageId,
     replyToId: row.replyToId,
+    ...(row.agentId ? { agentId: row.agentId } : {}),
+    ...(row.attachments === null ? {} : { attachments: JSON.parse(row.attachments) as AttachmentInfo[] }),
+    ...(row.deliveryStatus === null ? {} : { deliveryStatus: oneOf(DELIVERY_STATUSES, row.deliveryStatus, 'Message.deliveryStatus') }),
     createdAt: row.createdAt,
   };
 }
@@ -70,5 +87,31 @@ export function toFaqEntry(row: FaqRow): FaqEntry {
     enabled: row.enabled,
     version: row.version,
     updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
   };
+}
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: oneOf(ROLES, row.role, 'User.role'),
+    presence: oneOf(PRESENCES, row.presence, 'User.presence'),
+    capacity: row.capacity,
+    lastAssignedAt: row.lastAssignedAt,
+    createdAt: row.createdAt,
+  };
+}
+
+export function toSession(row: SessionRow): Session {
+  return { id: row.id, userId: row.userId, csrfToken: row.csrfToken, createdAt: row.createdAt, expiresAt: row.expiresAt };
+}
+
+export function toNote(row: NoteRow): ConversationNote {
+  return { id: row.id, conversationId: row.conversationId, authorId: row.authorId, text: row.text, createdAt: row.createdAt };
+}
+
+export function toCannedReply(row: CannedReplyRow): CannedReply {
+  return { id: row.id, shortcut: row.shortcut, title: row.title, text: row.text, updatedAt: row.updatedAt };
 }

@@ -6,6 +6,20 @@ import { PrismaConversationRepository } from './repositories/conversation-reposi
 import { PrismaCustomerRepository } from './repositories/customer-repository.js';
 import { PrismaFaqRepository } from './repositories/faq-repository.js';
 import { PrismaMessageRepository } from './repositories/message-repository.js';
+import { PrismaDeliveryRepository } from './repositories/delivery-repository.js';
+import { PrismaCannedReplyRepository } from './repositories/canned-reply-repository.js';
+import { PrismaHandoffRepository } from './repositories/handoff-repository.js';
+import { PrismaSessionRepository } from './repositories/session-repository.js';
+import { PrismaUserRepository } from './repositories/user-repository.js';
+import { PrismaAnalyticsRepository } from './repositories/analytics-repository.js';
+import { PrismaAuditRepository } from './repositories/audit-repository.js';
+import { PrismaFeedbackRepository } from './repositories/feedback-repository.js';
+import { PrismaSynonymRepository } from './repositories/synonym-repository.js';
+import { PrismaUnansweredRepository } from './repositories/unanswered-repository.js';
+import { PrismaSlaTimerRepository } from './repositories/sla-timer-repository.js';
+import { PrismaSurveyRepository } from './repositories/survey-repository.js';
+import { PrismaTeamRepository } from './repositories/team-repository.js';
+import { PrismaTicketRepository } from './repositories/ticket-repository.js';
 
 export interface Storage {
   repos: Repositories;
@@ -29,6 +43,20 @@ export async function openStorage(databaseUrl: string): Promise<Storage> {
       conversations: new PrismaConversationRepository(db),
       messages: new PrismaMessageRepository(db),
       faqs: new PrismaFaqRepository(db),
+      users: new PrismaUserRepository(db),
+      sessions: new PrismaSessionRepository(db),
+      handoff: new PrismaHandoffRepository(db),
+      cannedReplies: new PrismaCannedReplyRepository(db),
+      deliveries: new PrismaDeliveryRepository(db),
+      audit: new PrismaAuditRepository(db),
+      synonyms: new PrismaSynonymRepository(db),
+      unanswered: new PrismaUnansweredRepository(db),
+      feedback: new PrismaFeedbackRepository(db),
+      analytics: new PrismaAnalyticsRepository(db),
+      tickets: new PrismaTicketRepository(db),
+      slaTimers: new PrismaSlaTimerRepository(db),
+      surveys: new PrismaSurveyRepository(db),
+      teams: new PrismaTeamRepository(db),
     },
     close: () => db.$disconnect(),
   };

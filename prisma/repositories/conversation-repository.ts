@@ -5,7 +5,7 @@ import type { Db } from '../client.js';
 import { toConversation } from '../mappers.js';
 import { isRecordNotFound } from '../prisma-errors.js';
 
-type ConversationPatch = Partial<Pick<Conversation, 'status' | 'lang' | 'fallbackStreak' | 'closedAt'>>;
+type ConversationPatch = Partial<Pick<Conversation, 'status' | 'lang' | 'fallbackStreak' | 'closedAt' | 'channelRef'>>;
 
 export class PrismaConversationRepository implements ConversationRepository {
   constructor(private readonly db: Db) {}
@@ -32,8 +32,8 @@ export class PrismaConversationRepository implements ConversationRepository {
 
   async update(id: string, patch: ConversationPatch): Promise<Conversation> {
     try {
-      const { status, lang, fallbackStreak, closedAt } = patch;
-      const row = await this.db.conversation.update({ where: { id }, data: { status, lang, fallbackStreak, closedAt } });
+      const { status, lang, fallbackStreak, closedAt, channelRef } = patch;
+      const row = await this.db.conversation.update({ where: { id }, data: { status, lang, fallbackStreak, closedAt, channelRef } });
       return toConversation(row);
     } catch (error) {
       if (isRecordNotFound(error)) throw new DomainError('not_found', `Conversation ${id} not found`, { cause: error });

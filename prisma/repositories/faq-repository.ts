@@ -1,13 +1,11 @@
 import { DomainError } from '../../core/errors.js';
-import type { FaqImportResult, FaqRepository } from '../../core/ports.js';
-import type { FaqEntry, FaqInput } from '../../core/types.js';
-import { TX_OPTIONS, type Db } from '../client.js';
+import type { AuditInput, FaqChange, FaqImportResult, FaqRepository } from '../../core/ports.js';
+import type { FaqEntry, FaqInput, FaqVersion } from '../../core/types.js';
+import type { Db } from '../client.js';
 import type { Faq as FaqRow } from '../generated/sqlite/client.js';
 import { toFaqEntry } from '../mappers.js';
+import { applyFaqChanges, deletedFaqs, faqHistory, IMPORT_TX_OPTIONS, KB_META_ID } from './faq-versioning.js';
 
-const KB_META_ID = 1;
-// Large imports write many rows in one transaction.
-const IMPORT_TX_OPTIONS = { ...TX_OPTIONS, timeout: 120_000 } as const;
 
 /** The stored content of an entry, in column form; `version` moves only when this changes. */
 function content(entry: FaqInput) {
@@ -89,5 +87,17 @@ export class PrismaFaqRepository implements FaqRepository {
   async revision(): Promise<number> {
     const row = await this.db.kbMeta.findUnique({ where: { id: KB_META_ID } });
     return row?.revision ?? 0;
+  }
+
+  applyChanges(changes: FaqChange[], audit: AuditInput): Promise<FaqVersion[]> {
+    return applyFaqChanges(this.db, changes, audit);
+  }
+
+  history(id: string): Promise<FaqVersion[]> {
+    return faqHistory(this.db, id);
+  }
+
+  listDeleted(): Promise<FaqVersion[]> {
+    return deletedFaqs(this.db);
   }
 }

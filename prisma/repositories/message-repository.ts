@@ -31,6 +31,8 @@ export class PrismaMessageRepository implements MessageRepository {
             channel: conversation.channel,
             channelMessageId: message.channelMessageId,
             replyToId: message.replyToId,
+            agentId: message.agentId ?? null,
+            attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
             createdAt: message.createdAt,
           },
         });

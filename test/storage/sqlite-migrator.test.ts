@@ -52,9 +52,9 @@ describe('SQLite migrator', () => {
   });
 
   it('rolls a failing migration back entirely and records nothing', () => {
-    const broken = migration('29990101000000_broken', 'CREATE TABLE "Ticket" ("id" TEXT PRIMARY KEY); INSERT INTO "Nope" VALUES (1);');
+    const broken = migration('29990101000000_broken', 'CREATE TABLE "ScratchHalfDone" ("id" TEXT PRIMARY KEY); INSERT INTO "Nope" VALUES (1);');
     expect(() => migrateSqlite(file, [...readMigrations('sqlite'), broken])).toThrow(/Nope/);
-    expect(query(`SELECT name FROM sqlite_master WHERE name = 'Ticket'`)).toEqual([]);
+    expect(query(`SELECT name FROM sqlite_master WHERE name = 'ScratchHalfDone'`)).toEqual([]);
     expect(query(`SELECT * FROM "_prisma_migrations" WHERE migration_name = '${broken.name}'`)).toEqual([]);
   });
 

@@ -1,7 +1,12 @@
 // The one repository contract suite; sqlite.test.ts and postgres.test.ts run it against their database.
 import { openStorage, type Storage } from '../../prisma/storage.js';
 import { customerAndConversationContract } from './contract-customers.js';
+import { deliveryContract } from './contract-deliveries.js';
+import { ticketContract } from './contract-tickets.js';
 import { faqContract } from './contract-faqs.js';
+import { knowledgeAdminContract } from './contract-knowledge-admin.js';
+import { cannedReplyContract, userAndSessionContract } from './contract-users.js';
+import { handoffContract } from './contract-handoff.js';
 import { messageContract } from './contract-messages.js';
 import { migrationContract } from './contract-migrations.js';
 
@@ -53,5 +58,11 @@ export function describeStorageContract(label: string, makeFixture: () => Promis
     customerAndConversationContract(get);
     messageContract(get);
     faqContract(get);
+    knowledgeAdminContract(() => get().storage.repos);
+    userAndSessionContract(get);
+    handoffContract(get);
+    cannedReplyContract(get);
+    deliveryContract(() => get().storage.repos);
+    ticketContract(() => get().storage.repos);
   });
 }

@@ -1,0 +1,73 @@
+import { ConversationFeed } from '../core/conversation-feed.js';
+import { ConversationService } from '../core/conversation-service.js';
+import { AgentDesk } from '../core/handoff/agent-desk.js';
+import { AgentQueries } from '../core/handoff/agent-queries.js';
+import { CannedReplies } from '../core/handoff/canned-replies.js';
+import { HandoffService } from '../core/handoff/handoff-service.js';
+import { AuthService } from '../core/users/auth-service.js';
+import { InProcessPubSub } from '../core/in-memory/in-process-pubsub.js';
+import { KnowledgeBase } from '../core/knowledge-base.js';
+import type { Logger, PubSub, Repositories } from '../core/ports.js';
+import { OutboxDelivery } from '../bots/delivery/outbox-delivery.js';
+import { systemClock, type Clock } from '../core/ports.js';
+import { loadBuiltinFaqs, loadBuiltinSynonyms } from '../knowledge/index.js';
+import type { KefuConfig } from './config.js';
+import { composeKnowledgeAdmin, seedBuiltinFaqs, seedSynonyms, type KnowledgeAdmin } from './compose-knowledge-admin.js';
+import { composeTickets, type TicketModule } from './compose-tickets.js';
+
+export interface Services {
+  repos: Repositories;
+  pubsub: PubSub;
+  clock: Clock;
+  knowledge: KnowledgeBase;
+  conversations: ConversationService;
+  auth: AuthService;
+  handoff: HandoffService;
+  desk: AgentDesk;
+  queries: AgentQueries;
+  canned: CannedReplies;
+  knowledgeAdmin: KnowledgeAdmin;
+  /** core's OutboundDelivery: queues outbound messages for the channel adapters (app/channels.ts sends them). */
+  delivery: OutboxDelivery;
+  /** Tickets, SLA, surveys and reports; `start()`/`stop()` run its pollers. */
+  tickets: TicketModule;
+}
+
+/** The one composition root for domain services: repositories in, services out. */
+export function composeServices(config: KefuConfig, repos: Repositories, logger: Logger, clock: Clock = systemClock): Services {
+  const pubsub = new InProcessPubSub();
+  const knowledge = new KnowledgeBase(repos.faqs, clock, logger, {
+    synonyms: loadBuiltinSynonyms(),
+    matcher: config.matcher,
+    refreshIntervalMs: config.kbRefreshMs,
+    synonymStore: repos.synonyms,
+  });
+  const knowledgeAdmin = composeKnowledgeAdmin(config, repos, knowledge, clock, logger);
+  // Replies for Telegram, WeChat and Bot Framework go through the outbox; web chat shows stored messages itself.
+  const delivery = new OutboxDelivery({ deliveries: repos.deliveries, clock, logger });
+  const feed = new ConversationFeed(repos.messages, pubsub, delivery, clock, logger);
+  const tickets = composeTickets(config, { repos, feed, pubsub, clock, logger });
+  const { fallbackLimit, routing, agentCapacity, hours } = config.handoff;
+  const handoff = new HandoffService({
+    repos, feed, clock, logger, settings: { fallbackLimit, routing, defaultCapacity: agentCapacity, hours }, observer: tickets.intake,
+  });
+  const conversations = new ConversationService({
+    repos, knowledge, pubsub, clock, logger, delivery, handoff, settings: { maxTextLength: config.maxMessageLength },
+    observer: knowledgeAdmin.unanswered, textHandler: tickets.chat,
+  });
+  const auth = new AuthService(repos.users, repos.sessions, clock, logger, {
+    sessionTtlMs: config.auth.sessionTtlMs,
+    throttle: { maxFailures: config.auth.loginMaxFailures, windowMs: 15 * 60_000 },
+  });
+  const desk = new AgentDesk({ repos, feed, handoff, clock, logger, maxTextLength: config.maxMessageLength });
+  const queries = new AgentQueries(repos, agentCapacity);
+  return { repos, pubsub, clock, knowledge, conversations, auth, handoff, desk, queries, canned: new CannedReplies(repos.cannedReplies), knowledgeAdmin, delivery, tickets };
+}
+
+/** Loads the built-in FAQ set and synonyms into an empty knowledge base (versioned); never on top of an admin's own. */
+export async function seedKnowledgeBase(repos: Repositories, logger: Logger): Promise<void> {
+  await seedSynonyms(repos, logger);
+  if ((await repos.faqs.count()) > 0) return;
+  const written = await seedBuiltinFaqs(repos, loadBuiltinFaqs());
+  logger.info({ added: written }, 'knowledge base was empty: loaded the built-in FAQ set');
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { BusinessHours } from '../core/handoff/business-hours.js';
+import { ROUTING_MODES, type RoutingMode } from '../core/handoff/routing.js';
+import { channelConfigProblems, channelEnvShape, channelsConfig, deliveryConfig, type ChannelsConfig, type DeliveryConfig } from './channels-config.js';
+import { ticketEnvShape, ticketsConfig, type TicketsConfig } from './tickets-config.js';
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+const optionalNumber = (min: number, max: number) => z.coerce.number().min(min).max(max).optional();
+
+/** Every setting Kefu reads from the environment; `.env.example` documents each one. */
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  KEFU_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
+    .optional(),
+  KEFU_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KEFU_MAX_MESSAGE_LENGTH: z.coerce.number().int().min(1).max(100_000).default(4000),
+  KEFU_KB_AUTOLOAD: bool.default(true),
+  KEFU_KB_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
+  KEFU_MATCH_ANSWER_THRESHOLD: optionalNumber(0, 1),
+  KEFU_MATCH_SUGGEST_THRESHOLD: optionalNumber(0, 1),
+  KEFU_MATCH_MIN_MARGIN: optionalNumber(0, 1),
+  KEFU_UNANSWERED_MIN_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.5),
+  KEFU_HANDOFF_FALLBACKS: z.coerce.number().int().min(0).max(20).default(2),
+  KEFU_BUSINESS_HOURS: z.string().min(1).default('Mon-Fri 09:00-18:00'),
+  KEFU_TIMEZONE: z.string().min(1).default('Asia/Shanghai'),
+  KEFU_HOLIDAYS: z
+    .string()
+    .regex(/^\s*(\d{4}-\d{2}-\d{2}\s*(,\s*\d{4}-\d{2}-\d{2}\s*)*)?$/, 'must be YYYY-MM-DD dates separated by commas')
+    .default(''),
+  KEFU_ROUTING: z.enum(ROUTING_MODES).default('manual'),
+  KEFU_AGENT_CAPACITY: z.coerce.number().int().min(1).max(100).default(5),
+  KEFU_SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(720).default(12),
+  KEFU_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  KEFU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  ...channelEnvShape,
+  ...ticketEnvShape,
+});
+
+export interface KefuConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  secret?: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  maxMessageLength: number;
+  kbAutoload: boolean;
+  kbRefreshMs: number;
+  matcher: { answerThreshold?: number; suggestThreshold?: number; minMargin?: number };
+  /** A direct answer scoring below `lowConfidence` is collected as an unanswered question. */
+  unanswered: { lowConfidence: number };
+  handoff: { fallbackLimit: number; routing: RoutingMode; agentCapacity: number; hours: BusinessHours };
+  auth: { sessionTtlMs: number; cookieSecure: 'auto' | boolean; loginMaxFailures: number };
+  /** Telegram, WeChat and Bot Framework: each present only when configured (web chat is always on). */
+  channels: ChannelsConfig;
+  /** The outbox worker that sends replies through the channel adapters. */
+  delivery: DeliveryConfig;
+  /** SLA policy and poller, satisfaction surveys. */
+  tickets: TicketsConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
+  // An empty value (`KEY=` in .env) means "not set", not zero or an empty string.
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const channelProblems = channelConfigProblems(e);
+  if (channelProblems.length > 0) throw new ConfigError(channelProblems);
+  const hours = businessHours(e.KEFU_BUSINESS_HOURS, e.KEFU_TIMEZONE, e.KEFU_HOLIDAYS);
+  const tickets = ticketsConfig(e);
+  if (tickets.problems.length > 0) throw new ConfigError(tickets.problems);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.KEFU_DATA_DIR,
+    databaseUrl: e.DATABASE_URL ?? `file:${e.KEFU_DATA_DIR.replace(/\/$/, '')}/kefu.db`,
+    ...(e.KEFU_SECRET ? { secret: e.KEFU_SECRET } : {}),
+    logLevel: e.LOG_LEVEL,
+    maxMessageLength: e.KEFU_MAX_MESSAGE_LENGTH,
+    kbAutoload: e.KEFU_KB_AUTOLOAD,
+    kbRefreshMs: e.KEFU_KB_REFRESH_MS,
+    matcher: dropUndefined({
+      answerThreshold: e.KEFU_MATCH_ANSWER_THRESHOLD,
+      suggestThreshold: e.KEFU_MATCH_SUGGEST_THRESHOLD,
+      minMargin: e.KEFU_MATCH_MIN_MARGIN,
+    }),
+    unanswered: { lowConfidence: e.KEFU_UNANSWERED_MIN_CONFIDENCE },
+    handoff: { fallbackLimit: e.KEFU_HANDOFF_FALLBACKS, routing: e.KEFU_ROUTING, agentCapacity: e.KEFU_AGENT_CAPACITY, hours },
+    auth: {
+      sessionTtlMs: Math.round(e.KEFU_SESSION_TTL_HOURS * 3_600_000),
+      cookieSecure: e.KEFU_COOKIE_SECURE === 'auto' ? 'auto' : e.KEFU_COOKIE_SECURE === 'true',
+      loginMaxFailures: e.KEFU_LOGIN_MAX_FAILURES,
+    },
+    channels: channelsConfig(e, e.KEFU_DATA_DIR),
+    delivery: deliveryConfig(e),
+    tickets: tickets.config,
+  };
+}
+
+function businessHours(hours: string, timeZone: string, holidays: string): BusinessHours {
+  try {
+    return new BusinessHours({ hours, timeZone, holidays: holidays.split(',').map((h) => h.trim()).filter(Boolean) });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new ConfigError([err instanceof RangeError ? `KEFU_TIMEZONE: unknown time zone "${timeZone}"` : `KEFU_BUSINESS_HOURS: ${message}`]);
+  }
+}
+
+function dropUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,40 @@
+import express, { type RequestHandler } from 'express';
+import type { Logger } from '../../core/ports.js';
+import { apiNotFound, errorBoundary } from './error-boundary.js';
+import { webPublicDir } from './package-root.js';
+
+export interface HttpAppDeps {
+  logger: Logger;
+  /** Routers (or plain handlers) mounted at `/`; each declares its own full `/api/...` paths. */
+  routers: readonly RequestHandler[];
+  health: () => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Largest JSON body accepted; body-parser syntax ('64kb'). */
+  bodyLimit?: string;
+  /** Folder of static files; defaults to `web/public/` under the package root. */
+  staticDir?: string;
+}
+
+export function createHttpApp(deps: HttpAppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  app.use(express.json({ limit: deps.bodyLimit ?? '64kb' }));
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      res.json({ status: 'ok', ...(await deps.health()) });
+    } catch (err) {
+      deps.logger.warn({ err }, 'health check failed');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  for (const router of deps.routers) app.use(router);
+  app.use('/api', apiNotFound);
+  app.use(express.static(deps.staticDir ?? webPublicDir(), { index: 'index.html' }));
+  app.use(errorBoundary(deps.logger));
+  return app;
+}

@@ -1,0 +1,69 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../core/ports.js';
+import { openStorage } from '../prisma/storage.js';
+import { createWebchatRouter } from '../bots/webchat/webchat-router.js';
+import { attachWebchatSocket } from '../bots/webchat/webchat-socket.js';
+import { agentRouters, attachAgentConsoleSocket } from './agents/agent-http.js';
+import { createChannels, type RunningChannels } from './channels.js';
+import { createHttpApp } from './http/create-http-app.js';
+import { knowledgeAdminRouters } from './http/admin-http.js';
+import { ticketRouters } from './http/ticket-http.js';
+import { composeServices, seedKnowledgeBase, type Services } from './compose.js';
+import type { KefuConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { resolveSecret } from './secret.js';
+
+export interface RunningKefu {
+  url: string;
+  port: number;
+  server: Server;
+  services: Services;
+  channels: RunningChannels;
+  close(): Promise<void>;
+}
+
+/** Opens storage, wires every service and channel, and listens. */
+export async function startKefu(config: KefuConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningKefu> {
+  const storage = await openStorage(config.databaseUrl);
+  try {
+    if (config.kbAutoload) await seedKnowledgeBase(storage.repos, logger);
+    const services = composeServices(config, storage.repos, logger);
+    await services.knowledge.current();
+    const secret = resolveSecret(config.secret, config.dataDir, logger);
+    const channels = await createChannels(config, services, logger);
+    const webchatDeps = { conversations: services.conversations, pubsub: services.pubsub, logger, secret, maxTextLength: config.maxMessageLength };
+    const app = createHttpApp({
+      logger,
+      routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...channels.routers],
+      health: () => ({ database: storage.provider, ...channels.health() }),
+    });
+    const server = createServer(app);
+    const socket = attachWebchatSocket(server, webchatDeps);
+    const agentSocket = attachAgentConsoleSocket(server, services, logger);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+    logger.info({ port, database: storage.provider }, 'Kefu is listening');
+    channels.start();
+    services.tickets.start();
+    return {
+      url, port, server, services, channels,
+      async close() {
+        await services.tickets.stop();
+        await channels.stop();
+        await socket.close();
+        await agentSocket.close();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await storage.close();
+      },
+    };
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+}

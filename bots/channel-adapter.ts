@@ -1,0 +1,42 @@
+import type { RequestHandler } from 'express';
+import type { InboundEvent, OutboundMessage } from '../core/messages.js';
+import type { ChannelId } from '../core/types.js';
+
+/** What a channel can render; `encode` degrades anything richer (choices become a numbered list). */
+export interface ChannelCapabilities {
+  buttons: boolean;
+  choices: boolean;
+  images: boolean;
+  maxTextLength: number;
+}
+
+/** Where to deliver a message after the customer's turn is over (an agent may answer minutes later). */
+export interface ConversationReference {
+  conversationId: string;
+  externalUserId: string;
+  /** The adapter's own JSON from `InboundEvent.channelRef`, as stored on the conversation (chat id, service URL…). */
+  channelRef?: string;
+}
+
+/** What an adapter gets from whoever runs it (the supervisor in app/channels.ts; a test harness). */
+export interface ChannelContext {
+  /** Hands a decoded customer event to core; replies come back through `send` (core's outbox calls it). */
+  receive(event: InboundEvent): Promise<unknown>;
+  /** The platform session changed after start (e.g. WeChat logged out and waits for a scan, or polling came back). */
+  setStatus?(status: 'up' | 'down', reason?: string): void;
+  /** The adapter cannot go on by itself: the supervisor stops it and starts it again with back-off. */
+  fail?(error: unknown): void;
+}
+
+/** The one contract every channel implements: inbound as `InboundEvent`, outbound as `OutboundMessage`. */
+export interface ChannelAdapter {
+  readonly channel: ChannelId;
+  readonly capabilities: ChannelCapabilities;
+  /** HTTP endpoints the platform calls (webhooks), mounted by the composition root; absent when it needs none. */
+  readonly routes?: RequestHandler;
+  /** Connects to the platform; rejects when it cannot (the supervisor reports it and retries with back-off). */
+  start(ctx: ChannelContext): Promise<void>;
+  /** Delivers one message; throws `ChannelError` (the platform refused) or `TransportError` (the network failed). */
+  send(ref: ConversationReference, message: OutboundMessage): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { Router, type RequestHandler } from 'express';
+import type { ConversationService } from '../../core/conversation-service.js';
+import { systemClock, type Clock, type Logger } from '../../core/ports.js';
+import { toMessageView, toReply } from '../../core/views.js';
+import { authorize, bearerToken, parseInput } from './webchat-auth.js';
+import { decode } from './webchat-codec.js';
+import { sendMessageBody, startConversationBody, transcriptQuery } from './webchat-schemas.js';
+import { WebchatTokens } from './webchat-token.js';
+
+export type WebchatConversations = Pick<ConversationService, 'startConversation' | 'receive' | 'getConversation' | 'transcript'>;
+
+export interface WebchatDeps {
+  conversations: WebchatConversations;
+  /** Signs conversation tokens (KEFU_SECRET); every instance must share it. */
+  secret: string;
+  logger: Logger;
+  maxTextLength: number;
+  clock?: Clock;
+}
+
+/** The widget may be embedded on the shop's own domain; auth is a bearer token, never a cookie, so any origin is safe. */
+const cors: RequestHandler = (req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  if (req.method !== 'OPTIONS') return next();
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+  res.setHeader('Access-Control-Max-Age', '600');
+  res.status(204).end();
+};
+
+export function createWebchatRouter(deps: WebchatDeps): Router {
+  const router = Router();
+  const tokens = new WebchatTokens(deps.secret);
+  const clock = deps.clock ?? systemClock;
+  const messageBody = sendMessageBody(deps.maxTextLength);
+  const log = deps.logger.child({ channel: 'webchat' });
+  router.use('/api/webchat', cors);
+
+  router.post('/api/webchat/conversations', async (req, res) => {
+    const body = parseInput(startConversationBody, req.body ?? {});
+    const visitorId = body.visitorId ?? `v-${randomUUID()}`;
+    const conversation = await deps.conversations.startConversation({
+      channel: 'webchat',
+      sender: { externalId: visitorId },
+      ...(body.lang ? { lang: body.lang } : {}),
+    });
+    const token = tokens.issue({ conversationId: conversation.id, visitorId });
+    res.status(201).json({ conversationId: conversation.id, token, visitorId });
+  });
+
+  router.post('/api/webchat/conversations/:id/messages', async (req, res) => {
+    const grant = authorize(tokens, bearerToken(req.get('authorization')), req.params.id);
+    const body = parseInput(messageBody, req.body);
+    const event = decode(body, { ...grant, receivedAt: clock.now() });
+    const result = await deps.conversations.receive(event);
+    log.info({ conversationId: grant.conversationId, seq: result.message.seq, duplicate: result.duplicate }, 'web chat message');
+    res.json({
+      message: toMessageView(result.message),
+      replies: result.replies.map(toReply),
+      replyMessages: result.replies.map(toMessageView),
+      duplicate: result.duplicate,
+    });
+  });
+
+  router.get('/api/webchat/conversations/:id/messages', async (req, res) => {
+    const grant = authorize(tokens, bearerToken(req.get('authorization')), req.params.id);
+    const query = parseInput(transcriptQuery, req.query);
+    const messages = await deps.conversations.transcript(grant.conversationId, query.afterSeq ? { afterSeq: query.afterSeq } : {});
+    res.json({ messages: messages.map(toMessageView) });
+  });
+
+  return router;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const ID = /^[A-Za-z0-9._:-]+$/;
+
+export const startConversationBody = z
+  .object({
+    lang: z.enum(['zh', 'en']).optional(),
+    visitorId: z.string().min(8).max(64).regex(ID, 'may contain only letters, digits and . _ : -').optional(),
+  });
+export type StartConversationBody = z.infer<typeof startConversationBody>;
+
+export function sendMessageBody(maxTextLength: number) {
+  return z.object({
+    text: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(maxTextLength, `must be at most ${maxTextLength} characters`),
+    clientMessageId: z.string().min(1).max(64).regex(ID, 'may contain only letters, digits and . _ : -').optional(),
+  });
+}
+export type SendMessageBody = z.infer<ReturnType<typeof sendMessageBody>>;
+
+export const transcriptQuery = z.object({
+  afterSeq: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+
+export const socketQuery = z.object({
+  conversationId: z.string().min(1).max(200),
+  token: z.string().min(1).max(1000),
+  afterSeq: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+
+/** Frames a browser may send over the socket. */
+export function socketInbound(maxTextLength: number) {
+  return z.discriminatedUnion('type', [
+    sendMessageBody(maxTextLength).extend({ type: z.literal('message') }),
+    z.object({ type: z.literal('ping') }),
+  ]);
+}

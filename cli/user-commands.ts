@@ -1,0 +1,49 @@
+import { composeServices } from '../app/compose.js';
+import { createLogger } from '../app/logger.js';
+import { ROLES, type Role } from '../core/types.js';
+import { openStorage } from '../prisma/storage.js';
+import { CliError, type CliContext } from './cli-context.js';
+
+export interface UserAddOptions {
+  email?: string;
+  password?: string;
+  role?: string;
+  name?: string;
+  capacity?: string;
+}
+
+export async function userAdd(ctx: CliContext, options: UserAddOptions): Promise<number> {
+  const { email, role } = options;
+  // The password may come from the environment so it stays out of shell history and `ps`.
+  const password = options.password ?? process.env.KEFU_NEW_PASSWORD;
+  if (!email || !password || !role) throw new CliError('user add needs --email, --password (or KEFU_NEW_PASSWORD) and --role', 2);
+  if (!(ROLES as readonly string[]).includes(role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}, not "${role}"`, 2);
+  const capacity = options.capacity === undefined ? null : Number(options.capacity);
+  if (capacity !== null && !(Number.isInteger(capacity) && capacity >= 0 && capacity <= 100)) throw new CliError('--capacity must be a whole number from 0 to 100', 2);
+  const storage = await openStorage(ctx.config.databaseUrl);
+  try {
+    const { auth, repos } = composeServices(ctx.config, storage.repos, createLogger('silent'));
+    let user = await auth.createUser({ email, password, role: role as Role, ...(options.name ? { displayName: options.name } : {}) });
+    if (capacity !== null) user = await repos.users.update(user.id, { capacity });
+    ctx.out(`created ${user.role} ${user.email} (${user.displayName})${capacity !== null ? `, capacity ${capacity}` : ''}`);
+    return 0;
+  } finally {
+    await storage.close();
+  }
+}
+
+export async function userList(ctx: CliContext, options: { json: boolean }): Promise<number> {
+  const storage = await openStorage(ctx.config.databaseUrl);
+  try {
+    const users = await storage.repos.users.list();
+    if (options.json) {
+      ctx.out(JSON.stringify(users.map(({ id, email, displayName, role, presence, capacity }) => ({ id, email, displayName, role, presence, capacity }))));
+      return 0;
+    }
+    if (users.length === 0) ctx.out('no users yet: kefu user add --email E --password P --role admin');
+    for (const u of users) ctx.out(`${u.role.padEnd(10)} ${u.email.padEnd(32)} ${u.displayName.padEnd(16)} ${u.presence.padEnd(7)} capacity ${u.capacity ?? ctx.config.handoff.agentCapacity}`);
+    return 0;
+  } finally {
+    await storage.close();
+  }
+}

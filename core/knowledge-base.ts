@@ -1,0 +1,66 @@
+import type { Clock, FaqRepository, Logger } from './ports.js';
+import type { FaqEntry } from './types.js';
+import { Matcher, type MatcherOptions, type MatchResult } from './matching/index.js';
+
+export interface KnowledgeBaseOptions {
+  synonyms: string[][];
+  matcher?: Partial<MatcherOptions>;
+  /** How often, at most, to ask storage whether the FAQ set changed (another process may have changed it). */
+  refreshIntervalMs: number;
+  /** Admin-edited synonyms; when it holds none yet, `synonyms` applies. A change bumps the revision like an FAQ change. */
+  synonymStore?: { get(): Promise<{ groups: string[][] } | null> };
+}
+
+interface Snapshot {
+  revision: number;
+  matcher: Matcher;
+  entries: Map<string, FaqEntry>;
+}
+
+/** The live, matchable view of the FAQ entries; rebuilt whenever the stored knowledge base changes. */
+export class KnowledgeBase {
+  private snapshot: Snapshot | null = null;
+  private checkedAt = -Infinity;
+  private pending: Promise<Snapshot> | null = null;
+
+  constructor(
+    private readonly faqs: FaqRepository,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: KnowledgeBaseOptions,
+  ) {}
+
+  async match(text: string): Promise<MatchResult> {
+    return (await this.current()).matcher.match(text);
+  }
+
+  async entry(faqId: string): Promise<FaqEntry | null> {
+    return (await this.current()).entries.get(faqId) ?? null;
+  }
+
+  /** Forces the next lookup to re-check storage (called when this process changed the knowledge base). */
+  invalidate(): void {
+    this.checkedAt = -Infinity;
+  }
+
+  async current(): Promise<Snapshot> {
+    const now = this.clock.now().getTime();
+    if (this.snapshot && now - this.checkedAt < this.options.refreshIntervalMs) return this.snapshot;
+    this.pending ??= this.reload(now).finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
+  }
+
+  private async reload(now: number): Promise<Snapshot> {
+    const revision = await this.faqs.revision();
+    this.checkedAt = now;
+    if (this.snapshot && this.snapshot.revision === revision) return this.snapshot;
+    const entries = await this.faqs.list({ enabledOnly: true });
+    const synonyms = (await this.options.synonymStore?.get())?.groups ?? this.options.synonyms;
+    const matcher = Matcher.build(entries, { ...this.options.matcher, synonyms });
+    this.snapshot = { revision, matcher, entries: new Map(entries.map((e) => [e.id, e])) };
+    this.logger.info({ revision, entries: entries.length }, 'knowledge base loaded');
+    return this.snapshot;
+  }
+}

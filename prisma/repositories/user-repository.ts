@@ -1,0 +1,51 @@
+import { DomainError } from '../../core/errors.js';
+import type { NewUser, UserPatch, UserRepository } from '../../core/ports.js';
+import type { User } from '../../core/types.js';
+import type { Db } from '../client.js';
+import { toUser } from '../mappers.js';
+import { isRecordNotFound, isUniqueViolation } from '../prisma-errors.js';
+
+export class PrismaUserRepository implements UserRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(input: NewUser): Promise<User> {
+    const email = input.email.toLowerCase();
+    try {
+      return toUser(await this.db.user.create({ data: { ...input, email } }));
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new DomainError('conflict', `user ${email} exists`, { userMessage: 'A user with this e-mail address already exists', cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<User | null> {
+    const row = await this.db.user.findUnique({ where: { id } });
+    return row ? toUser(row) : null;
+  }
+
+  async findByEmail(email: string): Promise<{ user: User; passwordHash: string } | null> {
+    const row = await this.db.user.findUnique({ where: { email: email.toLowerCase() } });
+    return row ? { user: toUser(row), passwordHash: row.passwordHash } : null;
+  }
+
+  async list(): Promise<User[]> {
+    const rows = await this.db.user.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return rows.map(toUser);
+  }
+
+  count(): Promise<number> {
+    return this.db.user.count();
+  }
+
+  async update(id: string, patch: UserPatch): Promise<User> {
+    const { displayName, role, presence, capacity, lastAssignedAt, passwordHash } = patch;
+    try {
+      return toUser(await this.db.user.update({ where: { id }, data: { displayName, role, presence, capacity, lastAssignedAt, passwordHash } }));
+    } catch (error) {
+      if (isRecordNotFound(error)) throw new DomainError('not_found', `user ${id} not found`, { userMessage: 'User not found', cause: error });
+      throw error;
+    }
+  }
+}

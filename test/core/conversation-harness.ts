@@ -1,0 +1,42 @@
+import { ConversationService } from '../../core/conversation-service.js';
+import { createInMemoryRepositories } from '../../core/in-memory/in-memory-repositories.js';
+import { InProcessPubSub } from '../../core/in-memory/in-process-pubsub.js';
+import { KnowledgeBase } from '../../core/knowledge-base.js';
+import type { InboundEvent } from '../../core/messages.js';
+import { noDelivery, type Clock, type Logger } from '../../core/ports.js';
+import type { FaqInput } from '../../core/types.js';
+import { loadBuiltinFaqs, loadBuiltinSynonyms } from '../../knowledge/index.js';
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLogger };
+
+/** A clock tests move by hand. */
+export class ManualClock implements Clock {
+  constructor(private t = new Date('2026-03-02T10:00:00Z')) {}
+  now(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t = new Date(this.t.getTime() + ms);
+  }
+}
+
+export async function conversationHarness(faqs: FaqInput[] = loadBuiltinFaqs()) {
+  const clock = new ManualClock();
+  const repos = createInMemoryRepositories(() => clock.now());
+  await repos.faqs.upsertMany(faqs);
+  const pubsub = new InProcessPubSub();
+  const knowledge = new KnowledgeBase(repos.faqs, clock, silentLogger, { synonyms: loadBuiltinSynonyms(), refreshIntervalMs: 1000 });
+  const service = new ConversationService({
+    repos, knowledge, pubsub, clock, logger: silentLogger, delivery: noDelivery, settings: { maxTextLength: 4000 },
+  });
+  const conversation = await service.startConversation({ channel: 'webchat', sender: { externalId: 'visitor-1' } });
+  let n = 0;
+  const say = (text: string, channelMessageId?: string) => {
+    const event: InboundEvent = {
+      type: 'text', channel: 'webchat', sender: { externalId: 'visitor-1' }, conversationId: conversation.id,
+      text, receivedAt: clock.now(), channelMessageId: channelMessageId ?? `auto-${++n}`,
+    };
+    return service.receive(event);
+  };
+  return { clock, repos, pubsub, knowledge, service, conversation, say };
+}

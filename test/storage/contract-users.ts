@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { ContractContext } from './storage-contract.js';
+
+const email = () => `u-${randomUUID()}@shop.test`;
+
+export function userAndSessionContract(get: () => ContractContext): void {
+  describe('users', () => {
+    it('creates, finds by lower-cased e-mail, updates and lists users', async () => {
+      const { users } = get().storage.repos;
+      const address = email();
+      const created = await users.create({ email: address.toUpperCase(), displayName: '王小明', role: 'agent', passwordHash: 'scrypt$x' });
+      expect(created).toMatchObject({ email: address, displayName: '王小明', role: 'agent', presence: 'offline', capacity: null, lastAssignedAt: null });
+      expect(await users.findByEmail(address.toUpperCase())).toEqual({ user: created, passwordHash: 'scrypt$x' });
+      expect(await users.get(created.id)).toEqual(created);
+      const at = new Date('2030-01-02T03:04:05.006Z');
+      const updated = await users.update(created.id, { presence: 'online', capacity: 4, lastAssignedAt: at, passwordHash: 'scrypt$y' });
+      expect(updated).toMatchObject({ presence: 'online', capacity: 4, lastAssignedAt: at, displayName: '王小明' });
+      expect((await users.findByEmail(address))?.passwordHash).toBe('scrypt$y');
+      expect((await users.list()).map((u) => u.id)).toContain(created.id);
+      expect(await users.count()).toBeGreaterThanOrEqual(1);
+      expect(await users.findByEmail(email())).toBeNull();
+    });
+
+    it('refuses a second user with the same e-mail and an update of an unknown user', async () => {
+      const { users } = get().storage.repos;
+      const address = email();
+      await users.create({ email: address, displayName: 'a', role: 'agent', passwordHash: 'h' });
+      await expect(users.create({ email: address, displayName: 'b', role: 'admin', passwordHash: 'h' })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(users.update(randomUUID(), { presence: 'away' })).rejects.toMatchObject({ code: 'not_found' });
+    });
+  });
+
+  describe('sessions', () => {
+    it('stores, extends, deletes and expires sessions', async () => {
+      const { users, sessions } = get().storage.repos;
+      const user = await users.create({ email: email(), displayName: 's', role: 'agent', passwordHash: 'h' });
+      const base = { userId: user.id, csrfToken: 'csrf', createdAt: new Date('2030-01-01T00:00:00Z') };
+      await sessions.create({ ...base, id: `live-${randomUUID()}`, expiresAt: new Date('2030-01-01T12:00:00Z') });
+      const old = { ...base, id: `old-${randomUUID()}`, expiresAt: new Date('2029-12-31T12:00:00Z') };
+      await sessions.create(old);
+      expect(await sessions.get(old.id)).toEqual(old);
+      const later = new Date('2030-01-02T00:00:00Z');
+      await sessions.extend(old.id, later);
+      expect((await sessions.get(old.id))?.expiresAt).toEqual(later);
+      expect(await sessions.deleteExpired(new Date('2030-01-01T13:00:00Z'))).toBeGreaterThanOrEqual(1);
+      expect(await sessions.get(old.id)).not.toBeNull();
+      await sessions.delete(old.id);
+      await sessions.delete(old.id);
+      expect(await sessions.get(old.id)).toBeNull();
+    });
+  });
+}
+
+export function cannedReplyContract(get: () => ContractContext): void {
+  describe('canned replies', () => {
+    it('creates, lists by shortcut, updates and deletes; shortcuts are unique', async () => {
+      const { cannedReplies } = get().storage.repos;
+      const key = randomUUID().slice(0, 8);
+      const refund = await cannedReplies.create({ shortcut: `退货-${key}`, title: '退货流程', text: '您好，7 天无理由退货……' });
+      const hello = await cannedReplies.create({ shortcut: `a-hello-${key}`, title: 'Hello', text: 'Hi!' });
+      const listed = (await cannedReplies.list()).filter((r) => r.shortcut.endsWith(key));
+      expect(listed).toEqual([hello, refund]);
+      await expect(cannedReplies.create({ shortcut: `退货-${key}`, title: 'x', text: 'y' })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(cannedReplies.update(hello.id, { shortcut: `退货-${key}` })).rejects.toMatchObject({ code: 'conflict' });
+      const updated = await cannedReplies.update(refund.id, { text: '新的退货说明' });
+      expect(updated).toMatchObject({ shortcut: `退货-${key}`, title: '退货流程', text: '新的退货说明' });
+      expect(await cannedReplies.get(refund.id)).toEqual(updated);
+      await cannedReplies.delete(refund.id);
+      expect(await cannedReplies.get(refund.id)).toBeNull();
+      await expect(cannedReplies.delete(refund.id)).rejects.toMatchObject({ code: 'not_found' });
+      await expect(cannedReplies.update(refund.id, { text: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+    });
+  });
+}
