@@ -1,0 +1,120 @@
+import { DomainError } from '../errors.js';
+import type { ConversationFeed } from '../conversation-feed.js';
+import type { Clock, Logger, Repositories } from '../ports.js';
+import type { Conversation, Presence, StoredMessage, User } from '../types.js';
+import { assertCanRead, assertCanWrite, assertRole, isSupervisor } from '../users/access.js';
+import { notesTopic, toNoteView, type NotePublished, type NoteView } from './agent-views.js';
+import type { HandoffService } from './handoff-service.js';
+
+export interface AgentDeskDeps {
+  repos: Repositories;
+  feed: ConversationFeed;
+  handoff: HandoffService;
+  clock: Clock;
+  logger: Logger;
+  maxTextLength: number;
+}
+
+const conflict = (message: string) => new DomainError('conflict', message);
+
+/** What agents do to conversations. Every action checks the user's role and ownership first. */
+export class AgentDesk {
+  constructor(private readonly deps: AgentDeskDeps) {}
+
+  async claim(user: User, id: string): Promise<Conversation> {
+    const { repos, clock, handoff } = this.deps;
+    const conversation = await this.load(id);
+    const now = clock.now();
+    const claimed = await repos.handoff.claim(id, user.id, now);
+    if (!claimed) {
+      throw conflict(conversation.status === 'queued' ? 'Another agent has already taken this conversation' : 'This conversation is not waiting in the queue');
+    }
+    const agent = await repos.users.update(user.id, { lastAssignedAt: now });
+    this.deps.logger.info({ conversationId: id, userId: user.id }, 'conversation claimed');
+    await handoff.assigned(claimed, agent, 'claimed');
+    await handoff.queueChanged();
+    return claimed;
+  }
+
+  async send(user: User, id: string, text: string): Promise<StoredMessage> {
+    const body = this.text(text);
+    const conversation = await this.load(id);
+    assertCanWrite(user, conversation);
+    if (conversation.status !== 'agent') throw conflict('This conversation is not with an agent; claim it first');
+    return this.deps.feed.post(conversation, { author: 'agent', kind: 'text', text: body, agentId: user.id });
+  }
+
+  async note(user: User, id: string, text: string): Promise<NoteView> {
+    const body = this.text(text);
+    const conversation = await this.load(id);
+    assertCanRead(user, conversation);
+    const note = await this.deps.repos.handoff.addNote({ conversationId: id, authorId: user.id, text: body, createdAt: this.deps.clock.now() });
+    const view = toNoteView(note, user.displayName);
+    const payload: NotePublished = { type: 'note', note: view };
+    await this.deps.feed.publish(notesTopic(id), payload);
+    return view;
+  }
+
+  async transfer(user: User, id: string, targetId: string): Promise<Conversation> {
+    const { repos, clock, handoff } = this.deps;
+    const conversation = await this.load(id);
+    assertCanWrite(user, conversation);
+    const target = await repos.users.get(targetId);
+    if (!target) throw new DomainError('not_found', `user ${targetId} not found`, { userMessage: 'Agent not found' });
+    if (conversation.status === 'agent' && conversation.assigneeId === target.id) throw conflict(`This conversation is already with ${target.displayName}`);
+    if (target.presence === 'offline') throw conflict(`${target.displayName} is offline`);
+    const now = clock.now();
+    const moved = await repos.handoff.assign(id, target.id, now, isSupervisor(user) ? undefined : user.id);
+    if (!moved) throw conflict('This conversation has changed meanwhile; reload it');
+    await repos.users.update(target.id, { lastAssignedAt: now });
+    this.deps.logger.info({ conversationId: id, from: conversation.assigneeId, to: target.id }, 'conversation transferred');
+    await handoff.assigned(moved, target, conversation.status === 'queued' ? 'assigned' : 'transferred', conversation.assigneeId);
+    await handoff.queueChanged();
+    return moved;
+  }
+
+  /** Ends the human part; the bot answers the customer's next message. */
+  async close(user: User, id: string): Promise<Conversation> {
+    const conversation = await this.load(id);
+    assertCanWrite(user, conversation);
+    const closed = await this.deps.repos.handoff.close(id, this.deps.clock.now(), isSupervisor(user) ? undefined : user.id);
+    if (!closed) throw conflict('This conversation is not open with an agent');
+    this.deps.logger.info({ conversationId: id, userId: user.id }, 'conversation closed by agent');
+    await this.deps.handoff.closed(closed);
+    await this.deps.handoff.queueChanged();
+    return closed;
+  }
+
+  async setPresence(user: User, presence: Presence): Promise<User> {
+    const updated = await this.deps.repos.users.update(user.id, { presence });
+    await this.deps.handoff.publish({ type: 'presence', userId: user.id, presence });
+    if (presence === 'online') await this.deps.handoff.queueChanged();
+    return updated;
+  }
+
+  async setCapacity(actor: User, userId: string, capacity: number | null): Promise<User> {
+    assertRole(actor, ['supervisor', 'admin']);
+    if (capacity !== null && !(Number.isInteger(capacity) && capacity >= 0 && capacity <= 100)) {
+      throw new DomainError('invalid_input', 'capacity must be an integer from 0 to 100, or null');
+    }
+    if (!(await this.deps.repos.users.get(userId))) throw new DomainError('not_found', `user ${userId} not found`, { userMessage: 'Agent not found' });
+    const updated = await this.deps.repos.users.update(userId, { capacity });
+    await this.deps.handoff.queueChanged();
+    return updated;
+  }
+
+  private async load(id: string): Promise<Conversation> {
+    const conversation = await this.deps.repos.conversations.get(id);
+    if (!conversation) throw new DomainError('not_found', `conversation ${id} not found`, { userMessage: 'Conversation not found' });
+    return conversation;
+  }
+
+  private text(input: string): string {
+    const text = input.trim();
+    if (!text) throw new DomainError('invalid_input', 'text is empty', { userMessage: 'text must not be empty' });
+    if (text.length > this.deps.maxTextLength) {
+      throw new DomainError('invalid_input', `text has ${text.length} characters`, { userMessage: `text must be at most ${this.deps.maxTextLength} characters` });
+    }
+    return text;
+  }
+}

@@ -1,0 +1,43 @@
+import type { HandoffReason, Lang } from '../types.js';
+
+/** What the customer is told while a conversation passes between the bot and people. */
+export interface HandoffTexts {
+  queued(reason: HandoffReason, position: number): string;
+  position(position: number): string;
+  afterHours(hours: string, back: string | null): string;
+  assigned(agentName: string): string;
+  transferred(agentName: string): string;
+  closed: string;
+}
+
+const ZH_OPENERS: Record<HandoffReason, string> = {
+  request: '好的，正在为您转接人工客服。',
+  fallbacks: '抱歉这个问题我没能帮到您，正在为您转接人工客服。',
+  complaint: '非常抱歉给您带来不好的体验，正在为您转接人工客服。',
+};
+const EN_OPENERS: Record<HandoffReason, string> = {
+  request: 'Sure, connecting you to a person.',
+  fallbacks: 'Sorry I could not help with that; connecting you to a person.',
+  complaint: 'We are very sorry about your experience; connecting you to a person.',
+};
+
+export const DEFAULT_HANDOFF_TEXTS: Record<Lang, HandoffTexts> = {
+  zh: {
+    queued: (reason, n) => `${ZH_OPENERS[reason]}您目前排在第 ${n} 位，请稍候，您发送的消息客服都能看到。`,
+    position: (n) => `您目前排在第 ${n} 位，请稍候。`,
+    afterHours: (hours, back) =>
+      `现在是非人工服务时间（服务时间：${hours}）。${back ? `人工客服将于${back}上线，` : ''}您的留言已记录，客服上线后会第一时间回复您。`,
+    assigned: (name) => `人工客服「${name}」为您服务，请问有什么可以帮您？`,
+    transferred: (name) => `已为您转接给客服「${name}」，请稍候。`,
+    closed: '人工客服已结束本次服务，感谢您的耐心。如还有问题可以直接问我（智能客服），或回复「人工」再次联系人工客服。',
+  },
+  en: {
+    queued: (reason, n) => `${EN_OPENERS[reason]} You are number ${n} in the queue; an agent will see everything you write here.`,
+    position: (n) => `You are now number ${n} in the queue. Thanks for waiting.`,
+    afterHours: (hours, back) =>
+      `Our agents are away right now (service hours: ${hours}).${back ? ` They are back ${back}.` : ''} Your message has been kept and an agent will reply as soon as they are back.`,
+    assigned: (name) => `${name} from our team is here to help you.`,
+    transferred: (name) => `You have been transferred to ${name}. One moment please.`,
+    closed: 'The agent has closed this conversation. Thank you! Ask me (the bot) anything else, or reply "human" to reach a person again.',
+  },
+};

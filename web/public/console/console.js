@@ -1,0 +1,216 @@
+import { api, ApiError, whoAmI } from './api.js';
+import { CannedPicker } from './canned.js';
+import { $, ago, el, flash, REASON, STATUS } from './dom.js';
+import { connectLive } from './live.js';
+import { renderSupervisor } from './supervisor.js';
+import { Timeline } from './timeline.js';
+
+const me = await whoAmI();
+const supervisor = me.role === 'supervisor' || me.role === 'admin';
+$('me-name').textContent = me.displayName;
+$('me-role').textContent = me.role;
+$('admin-link').hidden = me.role !== 'admin';
+$('presence').value = me.presence;
+// Opening the console means being available, unless the agent chose "away" earlier.
+if (me.presence === 'offline') api.presence('online').then(() => { $('presence').value = 'online'; }, () => undefined);
+
+const timeline = new Timeline($('timeline'), me.id);
+const picker = new CannedPicker($('input'), $('suggestions'), []);
+let current = null;
+let agents = [];
+let noteChosen = false;
+
+const report = (err) => flash(err instanceof ApiError ? err.message : '出错了，请重试 / Something went wrong', 'error');
+const canWrite = (c) => supervisor || (c.assignee && c.assignee.id === me.id);
+
+function listItem(c) {
+  const badges = [
+    c.position ? `#${c.position}` : null,
+    c.leftMessageAt ? '留言 Left message' : null,
+    c.handoffReason ? REASON[c.handoffReason] : null,
+    c.assignee && c.status === 'agent' ? c.assignee.name : null,
+  ].filter(Boolean);
+  return el('li', { dataset: { id: c.id, status: c.status }, class: current && current.id === c.id ? 'current' : '' },
+    el('button', { type: 'button', onclick: () => open(c.id) },
+      el('span', { class: 'name', text: c.customer.name }),
+      el('span', { class: 'badges', text: badges.join(' · ') }),
+      el('span', { class: 'last', text: c.lastMessage ? c.lastMessage.text : '' }),
+      el('span', { class: 'when', text: ago(c.updatedAt) })));
+}
+
+async function refreshLists() {
+  try {
+    const [queued, mine] = await Promise.all([api.list('queued'), api.list('mine')]);
+    $('queue').replaceChildren(...queued.conversations.map(listItem));
+    $('mine').replaceChildren(...mine.conversations.map(listItem));
+    $('queue-count').textContent = String(queued.conversations.length);
+    $('mine-count').textContent = String(mine.conversations.length);
+    if (supervisor) renderSupervisor(await api.overview(), { onAssign: assign, onOpen: open });
+  } catch (err) {
+    report(err);
+  }
+}
+let refreshTimer = null;
+const scheduleRefresh = () => {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(refreshLists, 150);
+};
+
+function renderHeader() {
+  const c = current;
+  $('chat-title').textContent = c.customer.name;
+  $('chat-meta').textContent = [c.channel, STATUS[c.status], c.handoffReason && REASON[c.handoffReason], c.assignee && `客服 ${c.assignee.name}`, c.leftMessageAt && '非工作时间留言 Left after hours']
+    .filter(Boolean).join(' · ');
+  $('chat').dataset.status = c.status;
+  const writable = canWrite(c);
+  $('claim').hidden = c.status !== 'queued';
+  $('close').hidden = !(writable && (c.status === 'agent' || (supervisor && c.status === 'queued')));
+  $('transfer-box').hidden = !(writable && (c.status === 'agent' || (supervisor && c.status === 'queued')));
+  const replyOk = c.status === 'agent' && writable;
+  $('mode-reply').disabled = !replyOk;
+  // Notes only until the agent may reply; then replies again, unless the agent picked notes themselves.
+  if (!replyOk) $('mode-note').checked = true;
+  else if (!noteChosen) $('mode-reply').checked = true;
+  $('composer-hint').textContent = replyOk ? '' : c.status === 'queued' ? '接入后才能回复客户 · Claim to reply' : '只能写内部备注 · Notes only';
+  $('download-json').href = api.transcriptUrl(c.id, 'json');
+  $('download-text').href = api.transcriptUrl(c.id, 'text');
+  $('transfer-to').replaceChildren(...agents.filter((a) => a.id !== (c.assignee && c.assignee.id) && a.presence !== 'offline')
+    .map((a) => el('option', { value: a.id, text: `${a.displayName}（${a.presence === 'online' ? '在线' : '离开'} ${a.load}/${a.effectiveCapacity}）` })));
+  $('transfer').disabled = $('transfer-to').options.length === 0;
+  document.querySelectorAll('.conv-list li').forEach((li) => li.classList.toggle('current', li.dataset.id === c.id));
+}
+
+function renderProfile(customer) {
+  const fields = [['名称 Name', customer.name], ['渠道 Channels', customer.identities.map((i) => `${i.channel}: ${i.externalId}`).join('\n')],
+    ['首次来访 Since', new Date(customer.createdAt).toLocaleString('zh-CN')]];
+  $('profile-fields').replaceChildren(...fields.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
+  $('history').replaceChildren(...customer.conversations.map((c) =>
+    el('li', { class: c.id === current.id ? 'current' : '' },
+      c.readable && c.id !== current.id ? el('button', { type: 'button', class: 'link', onclick: () => open(c.id), text: new Date(c.createdAt).toLocaleString('zh-CN') }) : el('span', { text: new Date(c.createdAt).toLocaleString('zh-CN') }),
+      ` · ${c.channel} · ${STATUS[c.status]}`)));
+}
+
+async function open(id) {
+  try {
+    const [detail, team] = await Promise.all([api.detail(id), api.agents()]);
+    if (current && current.id !== id) live.send({ type: 'unwatch', conversationId: current.id });
+    agents = team.agents;
+    current = detail.conversation;
+    timeline.reset({ messages: detail.messages, notes: detail.notes, authors: detail.authors, customerName: detail.customer.name });
+    renderHeader();
+    renderProfile(detail.customer);
+    $('chat').hidden = false;
+    $('profile').hidden = false;
+    $('empty').hidden = true;
+    live.send({ type: 'watch', conversationId: id, afterSeq: timeline.lastSeq });
+    history.replaceState(null, '', `#${id}`);
+  } catch (err) {
+    report(err);
+  }
+}
+
+async function reloadCurrent() {
+  if (!current) return;
+  try {
+    const [detail, team] = await Promise.all([api.detail(current.id), api.agents()]);
+    agents = team.agents;
+    current = detail.conversation;
+    Object.assign(timeline.authors, detail.authors);
+    detail.messages.forEach((m) => timeline.addMessage(m));
+    renderHeader();
+    renderProfile(detail.customer);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 403) leave('这个会话已由其他客服处理 · This conversation is now with another agent');
+    else report(err);
+  }
+}
+
+function leave(message) {
+  current = null;
+  $('chat').hidden = true;
+  $('profile').hidden = true;
+  $('empty').hidden = false;
+  flash(message);
+}
+
+async function act(work, done) {
+  try {
+    await work();
+    if (done) flash(done);
+    await reloadCurrent();
+    scheduleRefresh();
+  } catch (err) {
+    report(err);
+    await reloadCurrent();
+  }
+}
+
+function assign(id, agentId) {
+  return act(() => api.assign(id, agentId), '已分配 Assigned');
+}
+
+$('claim').addEventListener('click', () => act(() => api.claim(current.id), '已接入 Claimed'));
+$('close').addEventListener('click', () => act(() => api.close(current.id), '已结束，机器人接手 · Closed, the bot takes over'));
+$('transfer').addEventListener('click', () => act(() => api.transfer(current.id, $('transfer-to').value), '已转接 Transferred'));
+$('mode-note').addEventListener('change', () => { noteChosen = true; });
+$('mode-reply').addEventListener('change', () => { noteChosen = false; });
+$('presence').addEventListener('change', async (e) => {
+  try {
+    await api.presence(e.target.value);
+  } catch (err) {
+    report(err);
+  }
+});
+
+$('composer').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const text = $('input').value.trim();
+  if (!text || !current) return;
+  const note = $('mode-note').checked;
+  $('send').disabled = true;
+  try {
+    if (note) timeline.addNote((await api.note(current.id, text)).note);
+    else timeline.addMessage((await api.send(current.id, text)).message);
+    $('input').value = '';
+  } catch (err) {
+    report(err);
+  } finally {
+    $('send').disabled = false;
+    $('input').focus();
+  }
+});
+$('input').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) {
+    e.preventDefault();
+    $('composer').requestSubmit();
+  }
+});
+
+const live = connectLive({
+  onStatus: (state) => {
+    $('live').dataset.state = state;
+    $('live').textContent = { live: '实时 Live', connecting: '连接中… Connecting', offline: '已断开，重连中… Reconnecting' }[state];
+  },
+  onReady: () => {
+    if (current) live.send({ type: 'watch', conversationId: current.id, afterSeq: timeline.lastSeq });
+    scheduleRefresh();
+  },
+  onFrame: (frame) => {
+    if (frame.type === 'message' && current && frame.conversationId === current.id) timeline.addMessage(frame.message);
+    else if (frame.type === 'note' && current && frame.note.conversationId === current.id) timeline.addNote(frame.note);
+    else if (frame.type === 'event') {
+      scheduleRefresh();
+      if (current && frame.event.conversationId === current.id && frame.event.change !== 'message') reloadCurrent();
+    } else if (frame.type === 'unwatched' && current && frame.conversationId === current.id) {
+      leave('这个会话已转给其他客服 · This conversation went to another agent');
+      scheduleRefresh();
+    } else if (frame.type === 'error' && frame.error) flash(frame.error.message, 'error');
+  },
+});
+
+api.canned().then((r) => {
+  picker.setReplies(r.cannedReplies);
+  $('canned-list').replaceChildren(...r.cannedReplies.map((c) => el('li', {}, el('strong', { text: `/${c.shortcut}` }), ` ${c.title}`)));
+}).catch(report);
+await refreshLists();
+if (location.hash.length > 1) await open(decodeURIComponent(location.hash.slice(1)));
