@@ -1,0 +1,96 @@
+import type { RequestHandler } from 'express';
+import type { Logger } from '../core/ports.js';
+import { DEFAULT_BOT_TEXTS } from '../core/replies.js';
+import { CHANNELS, type ChannelId } from '../core/types.js';
+import type { ChannelAdapter } from '../bots/channel-adapter.js';
+import { OutboxWorker } from '../bots/delivery/outbox-worker.js';
+import type { WechatAdapter } from '../bots/wechat/wechat-adapter.js';
+import { ChannelSupervisor, type ChannelHealth } from './channel-supervisor.js';
+import type { ChannelsConfig } from './channels-config.js';
+import type { Services } from './compose.js';
+import type { KefuConfig } from './config.js';
+import { createChannelAdminRouter } from './http/channel-admin-routes.js';
+
+const WELCOME = `${DEFAULT_BOT_TEXTS.zh.greeting}\n${DEFAULT_BOT_TEXTS.en.greeting}`;
+const TICKET = '工单功能即将上线。您可以直接在这里描述问题，或发送 /human 联系人工客服。\n'
+  + 'Tickets are coming soon. Describe your problem here, or send /human to talk to a person.';
+
+/** Which setting switches each channel on, for the one start-up line about channels that are off. */
+const SWITCH: Record<Exclude<ChannelId, 'webchat'>, string> = {
+  telegram: 'TELEGRAM_BOT_TOKEN',
+  wechat: 'WECHATY_PUPPET',
+  botframework: 'BOTFRAMEWORK_ENABLED or MICROSOFT_APP_ID',
+};
+
+export interface RunningChannels {
+  /** Webhook endpoints and the channel admin API; mount before the HTTP app's 404. */
+  routers: RequestHandler[];
+  /** Starts the channels (each in the background, retried on failure) and the outbox worker. Call once listening. */
+  start(): void;
+  health(): { status: 'ok' | 'degraded'; channels: Record<string, ChannelHealth> };
+  adapter(channel: ChannelId): ChannelAdapter | undefined;
+  stop(): Promise<void>;
+}
+
+/** Builds the configured channel adapters, their supervisor and the outbox worker that sends replies through them. */
+export async function createChannels(config: KefuConfig, services: Services, logger: Logger): Promise<RunningChannels> {
+  const adapters = await buildAdapters(config.channels, logger);
+  const off = CHANNELS.filter((c): c is Exclude<ChannelId, 'webchat'> => c !== 'webchat' && !adapters.some((a) => a.channel === c));
+  for (const channel of off) logger.info({ channel }, `${channel} is off (set ${SWITCH[channel]} to turn it on)`);
+
+  const worker = new OutboxWorker({
+    repos: services.repos, pubsub: services.pubsub, clock: services.clock, logger,
+    adapterFor: (channel) => supervisor.adapterFor(channel),
+    options: { pollMs: config.delivery.pollMs, maxAttempts: config.delivery.maxAttempts, retryBaseMs: config.delivery.retryBaseMs },
+  });
+  const supervisor = new ChannelSupervisor({
+    adapters, off, logger, retry: config.channels.retry,
+    receive: (event) => services.conversations.receive(event),
+    onUp: (channel) => void worker.channelUp(channel).catch((err: unknown) => logger.warn({ channel, err }, 'could not reschedule deliveries')),
+  });
+  const unsubscribe = services.delivery.onQueued(() => worker.kick());
+  const health = () => {
+    const channels: Record<string, ChannelHealth> = { webchat: { status: 'up', since: startedAt }, ...supervisor.health() };
+    return { status: Object.values(channels).some((c) => c.status === 'down') ? 'degraded' as const : 'ok' as const, channels };
+  };
+  const startedAt = new Date().toISOString();
+  const wechat = adapters.find((a): a is WechatAdapter => a.channel === 'wechat');
+
+  return {
+    routers: [
+      ...adapters.flatMap((a) => (a.routes ? [a.routes] : [])),
+      createChannelAdminRouter({
+        auth: services.auth, health: () => health().channels, ...(wechat ? { wechatLogin: () => wechat.loginState() } : {}),
+      }),
+    ],
+    start() {
+      worker.start();
+      supervisor.start();
+    },
+    health,
+    adapter: (channel) => supervisor.adapterFor(channel),
+    async stop() {
+      unsubscribe();
+      await supervisor.stop();
+      await worker.stop();
+    },
+  };
+}
+
+// SDKs load only for channels that are on: wechaty alone takes about a second to import.
+async function buildAdapters(channels: ChannelsConfig, logger: Logger): Promise<ChannelAdapter[]> {
+  const adapters: ChannelAdapter[] = [];
+  if (channels.telegram) {
+    const { TelegramAdapter } = await import('../bots/telegram/telegram-adapter.js');
+    adapters.push(new TelegramAdapter({ ...channels.telegram, texts: { welcome: WELCOME, ticket: TICKET }, logger }));
+  }
+  if (channels.wechat) {
+    const { WechatAdapter } = await import('../bots/wechat/wechat-adapter.js');
+    adapters.push(new WechatAdapter({ ...channels.wechat, logger }));
+  }
+  if (channels.botframework) {
+    const { BotFrameworkAdapter } = await import('../bots/botframework/botframework-adapter.js');
+    adapters.push(new BotFrameworkAdapter({ ...channels.botframework, texts: { welcome: WELCOME }, logger }));
+  }
+  return adapters;
+}

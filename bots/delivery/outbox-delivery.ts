@@ -1,0 +1,43 @@
+import { toOutboundMessage } from '../../core/outbound.js';
+import type { Clock, DeliveryRepository, Logger, OutboundDelivery, Unsubscribe } from '../../core/ports.js';
+import type { ChannelId, Conversation, StoredMessage } from '../../core/types.js';
+
+export interface OutboxDeliveryDeps {
+  deliveries: DeliveryRepository;
+  clock: Clock;
+  logger: Logger;
+  /** Channels that show stored messages by themselves (web chat: the socket) and need no outbox. */
+  selfDelivering?: ReadonlySet<ChannelId>;
+}
+
+/**
+ * core's OutboundDelivery: every outbound message for a channel adapter is written to the outbox first, so it
+ * survives a restart or an outage, and the worker (outbox-worker.ts) sends it. Never throws at the caller.
+ */
+export class OutboxDelivery implements OutboundDelivery {
+  private readonly listeners = new Set<() => void>();
+  private readonly selfDelivering: ReadonlySet<ChannelId>;
+
+  constructor(private readonly deps: OutboxDeliveryDeps) {
+    this.selfDelivering = deps.selfDelivering ?? new Set<ChannelId>(['webchat']);
+  }
+
+  async deliver(conversation: Conversation, message: StoredMessage): Promise<void> {
+    if (this.selfDelivering.has(conversation.channel)) return;
+    try {
+      await this.deps.deliveries.enqueue({
+        message, channel: conversation.channel, payload: toOutboundMessage(message), at: this.deps.clock.now(),
+      });
+    } catch (err) {
+      this.deps.logger.error({ channel: conversation.channel, conversationId: conversation.id, messageId: message.id, err }, 'could not queue a message for delivery');
+      return;
+    }
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Called after each queued message; the worker uses it to send at once instead of at its next poll. */
+  onQueued(listener: () => void): Unsubscribe {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

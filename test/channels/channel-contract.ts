@@ -1,0 +1,144 @@
+// The one contract every channel adapter passes, each through its real SDK against a local fake of its platform:
+// decode (platform → InboundEvent → core) and encode (core's reply → what the customer's app shows), and sending by
+// a stored conversation reference after the turn.
+import { DEFAULT_BOT_TEXTS } from '../../core/replies.js';
+import type { ChannelId } from '../../core/types.js';
+import type { ChannelAdapter } from '../../bots/channel-adapter.js';
+import { AMBIGUOUS_QUESTION, CONTRACT_FAQS, eventually, type CoreHarness } from './core-harness.js';
+
+/** A message as the customer's app shows it. */
+export interface SeenMessage {
+  text: string;
+  /** Labels of tappable choices (buttons, suggested actions); empty when the channel shows a numbered list. */
+  buttons: string[];
+  raw: unknown;
+}
+
+/** The customer's side of the platform fake. */
+export interface CustomerSide {
+  /** The customer's id on the platform, which Kefu stores as the channel identity. */
+  externalId: string;
+  say(text: string): Promise<void>;
+  sendImage(): Promise<void>;
+  /** The platform delivers the customer's last message again, same id. */
+  redeliverLast(): Promise<void>;
+  /** Everything the customer has received, oldest first. */
+  inbox(): SeenMessage[] | Promise<SeenMessage[]>;
+  /** Picks the choice at `index` (0-based) the channel's way: a button, a suggested action, or typing its number. */
+  pick(message: SeenMessage, index: number): Promise<void>;
+}
+
+export interface ChannelSetup {
+  adapter: ChannelAdapter;
+  core: CoreHarness;
+  customer: CustomerSide;
+  close(): Promise<void>;
+}
+
+export function describeChannelContract(channel: ChannelId, setup: () => Promise<ChannelSetup>): void {
+  describe(`channel contract: ${channel}`, () => {
+    let s: ChannelSetup | undefined;
+    let read = 0;
+    const get = (): ChannelSetup => {
+      if (!s) throw new Error('channel setup failed');
+      return s;
+    };
+    /** The next `count` messages the customer receives. */
+    const next = async (count = 1): Promise<SeenMessage[]> => {
+      const messages = await eventually(async () => {
+        const inbox = await get().customer.inbox();
+        return inbox.length >= read + count ? inbox.slice(read, read + count) : undefined;
+      }, 8000, `${count} more message(s) for the customer`);
+      read += count;
+      return messages;
+    };
+    const answerOf = (faqId: string | undefined) => CONTRACT_FAQS.find((f) => f.id === faqId)?.answer;
+
+    beforeAll(async () => {
+      s = await setup();
+    });
+    afterAll(async () => {
+      await s?.close();
+    });
+
+    it('turns a customer message into a text event and shows the bot’s answer', async () => {
+      const { customer, core } = get();
+      await customer.say('怎么开发票');
+      const [reply] = await next();
+      expect(reply?.text).toBe(answerOf('invoice'));
+      const event = core.received.at(-1);
+      expect(event).toMatchObject({ type: 'text', channel, text: '怎么开发票', sender: { externalId: customer.externalId } });
+      expect(event?.channelMessageId).toEqual(expect.any(String));
+      const conversation = await core.conversationOf(channel, customer.externalId);
+      expect(conversation.channel).toBe(channel);
+      expect(conversation.channelRef).toEqual(expect.any(String));
+      const botReply = (await core.transcript(channel, customer.externalId)).at(-1);
+      await eventually(async () => ((await core.transcript(channel, customer.externalId)).at(-1)?.deliveryStatus === 'sent' ? true : undefined));
+      expect(botReply).toMatchObject({ author: 'bot', kind: 'answer', faqId: 'invoice' });
+    });
+
+    it('offers choices in the channel’s idiom, and picking one answers that entry', async () => {
+      const { customer, core } = get();
+      await customer.say(AMBIGUOUS_QUESTION);
+      const [menu] = await next();
+      const stored = (await core.transcript(channel, customer.externalId)).at(-1);
+      expect(stored?.kind).toBe('choices');
+      const choices = stored?.choices ?? [];
+      expect(choices.length).toBeGreaterThanOrEqual(2);
+      const shown = [...(menu?.buttons ?? []), menu?.text ?? ''].join('\n');
+      for (const choice of choices) expect(shown).toContain(choice.question);
+      await customer.pick(menu!, 1);
+      const [answer] = await next();
+      expect(answer?.text).toBe(answerOf(choices[1]?.faqId));
+    });
+
+    it('records a picture as an attachment and answers politely that it cannot read it', async () => {
+      const { customer, core } = get();
+      await customer.sendImage();
+      const [reply] = await next();
+      expect(reply?.text).toBe(DEFAULT_BOT_TEXTS.zh.unreadable);
+      expect(core.received.at(-1)).toMatchObject({ type: 'attachment', attachment: { kind: 'image', channelFileId: expect.any(String) } });
+      const inbound = (await core.transcript(channel, customer.externalId)).filter((m) => m.author === 'customer').at(-1);
+      expect(inbound?.attachments).toEqual([expect.objectContaining({ kind: 'image', channelFileId: expect.stringMatching(/.+/) })]);
+    });
+
+    it('handles a re-delivered message once', async () => {
+      const { customer, core } = get();
+      await customer.say('发票抬头可以改吗');
+      await next();
+      await customer.redeliverLast();
+      await customer.say('怎么开发票');
+      const [reply] = await next();
+      expect(reply?.text).toBe(answerOf('invoice'));
+      const transcript = await core.transcript(channel, customer.externalId);
+      expect(transcript.filter((m) => m.text === '发票抬头可以改吗')).toHaveLength(1);
+    });
+
+    it('sends by the stored conversation reference after the turn is over', async () => {
+      const { customer, core, adapter } = get();
+      const conversation = await core.conversationOf(channel, customer.externalId);
+      const text = '您好，我是客服小李。您的发票已经开好，请查收邮箱。';
+      await adapter.send(
+        { conversationId: conversation.id, externalUserId: customer.externalId, channelRef: conversation.channelRef ?? undefined },
+        { type: 'text', kind: 'agent', text },
+      );
+      const [seen] = await next();
+      expect(seen?.text).toContain(text);
+    });
+
+    it('splits a text longer than the channel allows into parts it accepts', async () => {
+      const { customer, core, adapter } = get();
+      const conversation = await core.conversationOf(channel, customer.externalId);
+      const max = adapter.capabilities.maxTextLength;
+      const words = Array.from({ length: Math.ceil((max + 200) / 8) }, (_, i) => `word${String(i).padStart(3, '0')}`);
+      const text = words.join(' ');
+      await adapter.send(
+        { conversationId: conversation.id, externalUserId: customer.externalId, channelRef: conversation.channelRef ?? undefined },
+        { type: 'text', kind: 'agent', text },
+      );
+      const parts = await next(2);
+      for (const part of parts) expect(part.text.length).toBeLessThanOrEqual(max);
+      expect(parts.map((p) => p.text).join(' ').split(/\s+/)).toEqual(words);
+    });
+  });
+}
