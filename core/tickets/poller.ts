@@ -1,0 +1,43 @@
+import type { Logger } from '../ports.js';
+
+/** Runs a task every `intervalMs`, never two at once; `stop()` waits for the running one. Timers may be lost: the work is in the database. */
+export class Poller {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private stopped = true;
+
+  constructor(private readonly name: string, private readonly intervalMs: number, private readonly task: () => Promise<unknown>, private readonly logger: Logger) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Runs the task now (after any run in progress). */
+  runOnce(): Promise<void> {
+    this.running = this.running.then(async () => {
+      try {
+        await this.task();
+      } catch (err) {
+        this.logger.error({ err, poller: this.name }, 'poller run failed');
+      }
+    });
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delay: number): void {
+    this.timer = setTimeout(() => {
+      void this.runOnce().then(() => {
+        if (!this.stopped) this.schedule(this.intervalMs);
+      });
+    }, delay);
+    this.timer.unref?.();
+  }
+}
