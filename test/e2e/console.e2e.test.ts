@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { startAgentHarness, type AgentHarness } from '../agents/agent-harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
-  '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
 const SCREENSHOT_DIR = process.env.KEFU_SCREENSHOT_DIR;
 
 let h: AgentHarness;
@@ -12,13 +9,12 @@ let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
   // Service hours cover the whole week, so the test never depends on when it runs.
   h = await startAgentHarness({ env: { KEFU_BUSINESS_HOURS: 'Mon-Sun 00:00-24:00', KEFU_ROUTING: 'manual' } });
   await h.addUser('ann');
   const sue = await h.addUser('sue', 'supervisor');
   await h.kefu.services.canned.create(sue, { shortcut: '退货', title: '退货流程', text: '您好，商品签收 7 天内可以无理由退货，请在订单页点击「申请退货」。' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

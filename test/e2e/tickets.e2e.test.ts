@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { startAgentHarness, type AgentHarness } from '../agents/agent-harness.js';
 import { WebchatClient } from '../webchat/webchat-harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run',
-  '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
 const SCREENSHOT_DIR = process.env.KEFU_SCREENSHOT_DIR;
 const HOSTILE = '<img src=x onerror="window.__pwned=1">我要投诉';
 
@@ -14,11 +11,10 @@ let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
   h = await startAgentHarness();
   await h.addUser('ann');
   await h.addUser('sue', 'supervisor');
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
