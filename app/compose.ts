@@ -34,8 +34,9 @@ export interface Services {
 }
 
 /** The one composition root for domain services: repositories in, services out. */
-export function composeServices(config: KefuConfig, repos: Repositories, logger: Logger, clock: Clock = systemClock): Services {
-  const pubsub = new InProcessPubSub();
+export function composeServices(
+  config: KefuConfig, repos: Repositories, logger: Logger, clock: Clock = systemClock, pubsub: PubSub = new InProcessPubSub(),
+): Services {
   const knowledge = new KnowledgeBase(repos.faqs, clock, logger, {
     synonyms: loadBuiltinSynonyms(),
     matcher: config.matcher,

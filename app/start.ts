@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../core/ports.js';
+import { InProcessPubSub } from '../core/in-memory/in-process-pubsub.js';
+import { systemClock, type Logger, type PubSub } from '../core/ports.js';
+import { RedisPubSub } from './redis-pubsub.js';
 import { openStorage } from '../prisma/storage.js';
 import { createWebchatRouter } from '../bots/webchat/webchat-router.js';
 import { attachWebchatSocket } from '../bots/webchat/webchat-socket.js';
@@ -23,12 +25,21 @@ export interface RunningKefu {
   close(): Promise<void>;
 }
 
+async function createPubSub(config: KefuConfig, logger: Logger): Promise<PubSub> {
+  if (config.pubsub.kind === 'memory') return new InProcessPubSub();
+  const redis = await RedisPubSub.connect(config.pubsub.url, logger);
+  logger.info('real-time fan-out through Redis');
+  return redis;
+}
+
 /** Opens storage, wires every service and channel, and listens. */
 export async function startKefu(config: KefuConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningKefu> {
   const storage = await openStorage(config.databaseUrl);
+  let pubsub: PubSub | undefined;
   try {
     if (config.kbAutoload) await seedKnowledgeBase(storage.repos, logger);
-    const services = composeServices(config, storage.repos, logger);
+    pubsub = await createPubSub(config, logger);
+    const services = composeServices(config, storage.repos, logger, systemClock, pubsub);
     await services.knowledge.current();
     const secret = resolveSecret(config.secret, config.dataDir, logger);
     const channels = await createChannels(config, services, logger);
@@ -59,10 +70,12 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
         await agentSocket.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        await services.pubsub.close?.();
         await storage.close();
       },
     };
   } catch (err) {
+    await pubsub?.close?.();
     await storage.close();
     throw err;
   }
