@@ -21,6 +21,8 @@ export const envSchema = z.object({
   KEFU_MAX_MESSAGE_LENGTH: z.coerce.number().int().min(1).max(100_000).default(4000),
   KEFU_KB_AUTOLOAD: bool.default(true),
   KEFU_KB_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
+  KEFU_WEBCHAT_CONVERSATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  KEFU_WEBCHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   KEFU_PUBSUB: z.enum(['memory', 'redis']).default('memory'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
   KEFU_MATCH_ANSWER_THRESHOLD: optionalNumber(0, 1),
@@ -53,6 +55,8 @@ export interface KefuConfig {
   maxMessageLength: number;
   kbAutoload: boolean;
   kbRefreshMs: number;
+  /** Public web chat API budget per client address (new conversations) and per conversation (messages). */
+  webchatLimits: { conversationsPerMinute: number; messagesPerMinute: number };
   /** Real-time fan-out: in this process only, or across instances through Redis. */
   pubsub: { kind: 'memory' } | { kind: 'redis'; url: string };
   matcher: { answerThreshold?: number; suggestThreshold?: number; minMargin?: number };
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     maxMessageLength: e.KEFU_MAX_MESSAGE_LENGTH,
     kbAutoload: e.KEFU_KB_AUTOLOAD,
     kbRefreshMs: e.KEFU_KB_REFRESH_MS,
+    webchatLimits: { conversationsPerMinute: e.KEFU_WEBCHAT_CONVERSATIONS_PER_MINUTE, messagesPerMinute: e.KEFU_WEBCHAT_MESSAGES_PER_MINUTE },
     pubsub: e.KEFU_PUBSUB === 'redis' ? { kind: 'redis', url: e.REDIS_URL } : { kind: 'memory' },
     matcher: dropUndefined({
       answerThreshold: e.KEFU_MATCH_ANSWER_THRESHOLD,

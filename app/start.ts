@@ -6,6 +6,7 @@ import { RedisPubSub } from './redis-pubsub.js';
 import { openStorage } from '../prisma/storage.js';
 import { createWebchatRouter } from '../bots/webchat/webchat-router.js';
 import { attachWebchatSocket } from '../bots/webchat/webchat-socket.js';
+import { WebchatRateLimiter } from '../bots/webchat/webchat-limits.js';
 import { agentRouters, attachAgentConsoleSocket } from './agents/agent-http.js';
 import { createChannels, type RunningChannels } from './channels.js';
 import { createHttpApp } from './http/create-http-app.js';
@@ -43,7 +44,8 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     await services.knowledge.current();
     const secret = resolveSecret(config.secret, config.dataDir, logger);
     const channels = await createChannels(config, services, logger);
-    const webchatDeps = { conversations: services.conversations, pubsub: services.pubsub, logger, secret, maxTextLength: config.maxMessageLength };
+    const limiter = new WebchatRateLimiter(services.clock, config.webchatLimits);
+    const webchatDeps = { conversations: services.conversations, pubsub: services.pubsub, logger, secret, maxTextLength: config.maxMessageLength, limiter };
     const app = createHttpApp({
       logger,
       routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...channels.routers],

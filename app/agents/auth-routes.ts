@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { isDomainError } from '../../core/errors.js';
 import type { AgentDesk } from '../../core/handoff/agent-desk.js';
 import { toUserView } from '../../core/handoff/agent-views.js';
 import type { PubSub } from '../../core/ports.js';
@@ -27,15 +26,9 @@ export function createAuthRouter(deps: AuthRoutesDeps): Router {
   router.post('/api/auth/login', async (req, res) => {
     assertSameOrigin(req);
     const body = parse(loginBody, req.body);
-    try {
-      const result = await deps.auth.login(body.email, body.password, req.ip ?? req.socket.remoteAddress ?? 'unknown');
-      setSessionCookie(req, res, result.token, deps.session);
-      res.json({ user: toUserView(result.user), csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() });
-    } catch (err) {
-      const retry = isDomainError(err) && err.code === 'rate_limited' ? (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds : undefined;
-      if (retry) res.setHeader('Retry-After', String(retry));
-      throw err;
-    }
+    const result = await deps.auth.login(body.email, body.password, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    setSessionCookie(req, res, result.token, deps.session);
+    res.json({ user: toUserView(result.user), csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString() });
   });
 
   router.get('/api/auth/me', requireSession(deps.auth), (_req, res) => {

@@ -7,6 +7,7 @@ import type { WebchatConversations } from './webchat-router.js';
 import { socketInbound } from './webchat-schemas.js';
 import type { WebchatGrant } from './webchat-token.js';
 import { OrderedDelivery } from './socket-delivery.js';
+import type { WebchatRateLimiter } from './webchat-limits.js';
 
 export interface SocketSessionContext {
   conversations: WebchatConversations;
@@ -14,6 +15,7 @@ export interface SocketSessionContext {
   clock: Clock;
   log: Logger;
   maxTextLength: number;
+  limiter?: WebchatRateLimiter;
   grant: WebchatGrant;
   afterSeq: number;
   topic: string;
@@ -67,6 +69,7 @@ export function runSocketSession(ws: WebSocket, ctx: SocketSessionContext): void
     if (parsed.data.type === 'ping') return sendFrame({ type: 'pong' });
     const { clientMessageId } = parsed.data;
     try {
+      ctx.limiter?.message(ctx.grant.conversationId);
       const result = await ctx.conversations.receive(decode(parsed.data, { ...ctx.grant, receivedAt: ctx.clock.now() }));
       sendFrame({ type: 'ack', clientMessageId, seq: result.message.seq, duplicate: result.duplicate });
     } catch (err) {

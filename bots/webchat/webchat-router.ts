@@ -5,6 +5,7 @@ import { systemClock, type Clock, type Logger } from '../../core/ports.js';
 import { toMessageView, toReply } from '../../core/views.js';
 import { authorize, bearerToken, parseInput } from './webchat-auth.js';
 import { decode } from './webchat-codec.js';
+import { DEFAULT_WEBCHAT_LIMITS, WebchatRateLimiter } from './webchat-limits.js';
 import { sendMessageBody, startConversationBody, transcriptQuery } from './webchat-schemas.js';
 import { WebchatTokens } from './webchat-token.js';
 
@@ -17,6 +18,8 @@ export interface WebchatDeps {
   logger: Logger;
   maxTextLength: number;
   clock?: Clock;
+  /** Shared by the HTTP routes and the socket, so both ways of sending count against one budget. */
+  limiter?: WebchatRateLimiter;
 }
 
 /** The widget may be embedded on the shop's own domain; auth is a bearer token, never a cookie, so any origin is safe. */
@@ -33,12 +36,14 @@ export function createWebchatRouter(deps: WebchatDeps): Router {
   const router = Router();
   const tokens = new WebchatTokens(deps.secret);
   const clock = deps.clock ?? systemClock;
+  const limiter = deps.limiter ?? new WebchatRateLimiter(clock, DEFAULT_WEBCHAT_LIMITS);
   const messageBody = sendMessageBody(deps.maxTextLength);
   const log = deps.logger.child({ channel: 'webchat' });
   router.use('/api/webchat', cors);
 
   router.post('/api/webchat/conversations', async (req, res) => {
     const body = parseInput(startConversationBody, req.body ?? {});
+    limiter.newConversation(req.ip ?? req.socket.remoteAddress ?? 'unknown');
     const visitorId = body.visitorId ?? `v-${randomUUID()}`;
     const conversation = await deps.conversations.startConversation({
       channel: 'webchat',
@@ -52,6 +57,7 @@ export function createWebchatRouter(deps: WebchatDeps): Router {
   router.post('/api/webchat/conversations/:id/messages', async (req, res) => {
     const grant = authorize(tokens, bearerToken(req.get('authorization')), req.params.id);
     const body = parseInput(messageBody, req.body);
+    limiter.message(grant.conversationId);
     const event = decode(body, { ...grant, receivedAt: clock.now() });
     const result = await deps.conversations.receive(event);
     log.info({ conversationId: grant.conversationId, seq: result.message.seq, duplicate: result.duplicate }, 'web chat message');

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors.js';
 import type { Clock } from '../ports.js';
+import { SlidingWindow } from '../sliding-window.js';
 
 export interface LoginThrottleOptions {
   /** Failed sign-ins allowed per e-mail address within the window; a client address gets four times as many. */
@@ -12,17 +13,14 @@ export interface LoginThrottleOptions {
  * further attempts are refused (429) until the oldest failure ages out. Kept in memory, per instance.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  private readonly failures: SlidingWindow;
 
-  constructor(private readonly clock: Clock, private readonly options: LoginThrottleOptions) {}
+  constructor(clock: Clock, private readonly options: LoginThrottleOptions) {
+    this.failures = new SlidingWindow(clock, options.windowMs);
+  }
 
   assertAllowed(email: string, client: string): void {
-    const now = this.clock.now().getTime();
-    const waits = this.limits(email, client).map(([key, max]) => {
-      const recent = this.recent(key, now);
-      return recent.length >= max ? (recent[recent.length - max] ?? now) + this.options.windowMs - now : 0;
-    });
-    const wait = Math.max(...waits);
+    const wait = Math.max(...this.limits(email, client).map(([key, max]) => this.failures.waitMs(key, max)));
     if (wait > 0) {
       const retryAfterSeconds = Math.ceil(wait / 1000);
       throw new DomainError('rate_limited', 'too many failed sign-ins', {
@@ -33,28 +31,14 @@ export class LoginThrottle {
   }
 
   recordFailure(email: string, client: string): void {
-    const now = this.clock.now().getTime();
-    for (const [key] of this.limits(email, client)) this.failures.set(key, [...this.recent(key, now), now]);
-    if (this.failures.size > 10_000) this.prune(now);
+    for (const [key] of this.limits(email, client)) this.failures.record(key);
   }
 
   recordSuccess(email: string): void {
-    this.failures.delete(`email:${email.toLowerCase()}`);
+    this.failures.forget(`email:${email.toLowerCase()}`);
   }
 
   private limits(email: string, client: string): Array<[string, number]> {
     return [[`email:${email.toLowerCase()}`, this.options.maxFailures], [`client:${client}`, this.options.maxFailures * 4]];
-  }
-
-  private recent(key: string, now: number): number[] {
-    return (this.failures.get(key) ?? []).filter((t) => now - t < this.options.windowMs);
-  }
-
-  private prune(now: number): void {
-    for (const key of [...this.failures.keys()]) {
-      const recent = this.recent(key, now);
-      if (recent.length === 0) this.failures.delete(key);
-      else this.failures.set(key, recent);
-    }
   }
 }
