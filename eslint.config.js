@@ -20,5 +20,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@prisma/*', '**/prisma/generated/**'], message: 'Only prisma/ (the storage module) imports the Prisma client.' }] }] },
   },
   { files: ['core/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...coreForbidden] }] } },
+  {
+    files: ['bots/**/*.ts', 'knowledge/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/app/**', '**/cli/**', '**/prisma/**', '@prisma/*'], message: 'bots/ and knowledge/ depend on core/ only; app/ wires them together.' },
+      ] }],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );
