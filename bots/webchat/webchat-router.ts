@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import type { ConversationService } from '../../core/conversation-service.js';
+import { DomainError } from '../../core/errors.js';
 import { systemClock, type Clock, type Logger } from '../../core/ports.js';
 import { toMessageView, toReply } from '../../core/views.js';
 import { authorize, bearerToken, parseInput } from './webchat-auth.js';
@@ -44,6 +45,12 @@ export function createWebchatRouter(deps: WebchatDeps): Router {
   router.post('/api/webchat/conversations', async (req, res) => {
     const body = parseInput(startConversationBody, req.body ?? {});
     limiter.newConversation(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    // A returning visitor proves the id with the token we gave them; a bare id would let anyone join another's history.
+    if (body.visitorId && !(body.visitorToken && tokens.verifyVisitor(body.visitorId, body.visitorToken))) {
+      throw new DomainError('forbidden', 'visitor id without its visitor token', {
+        userMessage: 'visitorToken does not match visitorId; start without visitorId to begin as a new visitor',
+      });
+    }
     const visitorId = body.visitorId ?? `v-${randomUUID()}`;
     const conversation = await deps.conversations.startConversation({
       channel: 'webchat',
@@ -51,7 +58,7 @@ export function createWebchatRouter(deps: WebchatDeps): Router {
       ...(body.lang ? { lang: body.lang } : {}),
     });
     const token = tokens.issue({ conversationId: conversation.id, visitorId });
-    res.status(201).json({ conversationId: conversation.id, token, visitorId });
+    res.status(201).json({ conversationId: conversation.id, token, visitorId, visitorToken: tokens.visitorToken(visitorId) });
   });
 
   router.post('/api/webchat/conversations/:id/messages', async (req, res) => {

@@ -6,6 +6,7 @@ export const startConversationBody = z
   .object({
     lang: z.enum(['zh', 'en']).optional(),
     visitorId: z.string().min(8).max(64).regex(ID, 'may contain only letters, digits and . _ : -').optional(),
+    visitorToken: z.string().min(1).max(200).optional(),
   });
 export type StartConversationBody = z.infer<typeof startConversationBody>;
 

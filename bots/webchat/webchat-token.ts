@@ -38,6 +38,17 @@ export class WebchatTokens {
     return { conversationId: unb64(conv), visitorId: unb64(visitor) };
   }
 
+  /** Proof that the holder was given this visitor id, so a new conversation may join that visitor's history. */
+  visitorToken(visitorId: string): string {
+    return this.mac(`visitor.${b64(visitorId)}`).toString('base64url');
+  }
+
+  verifyVisitor(visitorId: string, token: string): boolean {
+    const given = Buffer.from(token, 'utf8');
+    const expected = Buffer.from(this.visitorToken(visitorId), 'utf8');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
   private mac(payload: string): Buffer {
     return createHmac('sha256', this.key).update(`kefu-webchat:${payload}`).digest();
   }

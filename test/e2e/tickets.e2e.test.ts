@@ -45,7 +45,7 @@ const step = async (page: Page, fields: Record<string, string>) => {
 
 it('an agent works a complaint on the ticket page; the supervisor approves it and reads the report (Chromium)', async () => {
   const web = new WebchatClient(h.url);
-  const chat = await web.start({ visitorId: 'e2e-shopper' });
+  const chat = await web.start();
   await web.send(chat, { text: HOSTILE });
 
   const ann = await signedIn('ann');
@@ -112,7 +112,7 @@ it('an agent works a complaint on the ticket page; the supervisor approves it an
 
 it('turns a conversation into a ticket from the chat console’s link (Chromium)', async () => {
   const web = new WebchatClient(h.url);
-  const chat = await web.start({ visitorId: 'e2e-convert' });
+  const chat = await web.start();
   await web.send(chat, { text: '快递显示签收但我没收到' });
   const ann = await signedIn('ann');
   await ann.goto(`${h.url}/console/tickets.html#new:${chat.conversationId}`);

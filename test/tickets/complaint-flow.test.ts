@@ -20,7 +20,7 @@ it('complaint in chat → ticket → every step of the process → survey answer
   await h.addUser('sue', 'supervisor');
   const [ann, sue] = [await AgentClient.signIn(h.url, 'ann'), await AgentClient.signIn(h.url, 'sue')];
   const web = new WebchatClient(h.url);
-  const chat = await web.start({ visitorId: 'shopper-1' });
+  const chat = await web.start();
   const ok = async <T>(p: Promise<{ status: number; body: T }>, status = 200): Promise<T> => {
     const res = await p;
     if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);

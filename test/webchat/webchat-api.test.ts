@@ -169,6 +169,19 @@ describe('web chat HTTP API: bad input stores nothing', () => {
     expect(res.status).toBe(422);
   });
 
+  it('lets a returning visitor join their history only with the visitor token they were given', async () => {
+    const first = await api.start();
+    const again = await call<Chat>(`${h.url}/api/webchat/conversations`, { method: 'POST', json: { visitorId: first.visitorId, visitorToken: first.visitorToken } });
+    expect(again.status).toBe(201);
+    expect(again.body.visitorId).toBe(first.visitorId);
+    const conversations = await Promise.all([first, again.body].map((c) => h.kefu.services.conversations.getConversation(c.conversationId)));
+    expect(conversations[0]?.customerId).toBe(conversations[1]?.customerId);
+    for (const body of [{ visitorId: first.visitorId }, { visitorId: first.visitorId, visitorToken: again.body.token }]) {
+      const hijack = await call(`${h.url}/api/webchat/conversations`, { method: 'POST', json: body });
+      expect([hijack.status, hijack.body.error?.code]).toEqual([403, 'forbidden']);
+    }
+  });
+
   it('rejects an unknown language or a malformed visitor id when starting', async () => {
     for (const body of [{ lang: 'fr' }, { visitorId: 'a b<script>' }, { visitorId: 7 }]) {
       const res = await call(`${h.url}/api/webchat/conversations`, { method: 'POST', json: body });

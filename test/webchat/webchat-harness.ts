@@ -96,6 +96,7 @@ export interface Chat {
   conversationId: string;
   token: string;
   visitorId: string;
+  visitorToken?: string;
 }
 
 export class WebchatClient {

@@ -8,7 +8,7 @@
   const BASE = script && script.src ? new URL(script.src, location.href).origin : location.origin;
   const LANG = (script && script.dataset.lang) || (/^en/i.test(document.documentElement.lang) ? 'en' : 'zh');
   const STORE_KEY = 'kefu.webchat.v1';
-  const VISITOR_KEY = 'kefu.visitor.v1';
+  const VISITOR_KEY = 'kefu.visitor.v2';
   const MAX_LENGTH = 4000;
   const RESET_CODES = [4401, 4403, 4404];
 
@@ -45,7 +45,8 @@
     },
   };
   let session = storage.read(STORE_KEY); // { conversationId, token, lastSeq }
-  let visitorId = storage.read(VISITOR_KEY);
+  // { visitorId, visitorToken }: lets later conversations join this visitor's history.
+  let visitor = storage.read(VISITOR_KEY);
   let socket = null;
   let reconnectDelay = 1000;
   let reconnectTimer = null;
@@ -318,17 +319,17 @@
           const res = await api('/api/webchat/conversations', {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(visitorId ? { lang: LANG, visitorId } : { lang: LANG }),
+            body: JSON.stringify(visitor ? { lang: LANG, visitorId: visitor.visitorId, visitorToken: visitor.visitorToken } : { lang: LANG }),
           });
           if (res.ok) {
             session = { conversationId: res.body.conversationId, token: res.body.token, lastSeq: 0 };
-            visitorId = res.body.visitorId || visitorId;
+            visitor = { visitorId: res.body.visitorId, visitorToken: res.body.visitorToken };
             storage.write(STORE_KEY, session);
-            storage.write(VISITOR_KEY, visitorId);
+            storage.write(VISITOR_KEY, visitor);
             connect();
             return session;
           }
-          if (res.status === 422 && visitorId) visitorId = null; // a stale visitor id must not lock the visitor out
+          if ((res.status === 422 || res.status === 403) && visitor) visitor = null; // a stale visitor must not lock the visitor out
           else if (res.status < 500 && res.status !== 429) throw new Error((res.body && res.body.error && res.body.error.message) || 'error');
         } catch (err) {
           if (attempt >= 4) throw err;
