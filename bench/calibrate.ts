@@ -18,16 +18,16 @@ function rankDev(weights: Partial<ScoringWeights>): RankedItem[] {
 function sweepWeights(): void {
   console.log('scoring weights → best threshold setting for them on the dev set');
   const rows: { weights: ScoringWeights; line: string; objective: number }[] = [];
-  for (const character of [0.25, 0.5, 1])
+  for (const curated of [1.5, 2, 2.5])
     for (const words of [0.4, 0.5, 0.6])
-      for (const unknown of [1.5, 2]) {
-        const weights = { ...DEFAULT_WEIGHTS, character, words, unknown };
+      for (const weak of [0.3, 0.6]) {
+        const weights = { ...DEFAULT_WEIGHTS, curated, words, weak };
         const [best] = sweep(rankDev(weights), DEFAULT_MATCHER_OPTIONS);
         if (best) rows.push({ weights, line: describe(best), objective: best.objective });
       }
   rows.sort((x, y) => y.objective - x.objective);
   for (const { weights: w, line } of rows.slice(0, 12))
-    console.log(`character ${w.character} words ${w.words} unknown ${w.unknown}  →  ${line}`);
+    console.log(`curated ${w.curated} words ${w.words} weak ${w.weak}  →  ${line}`);
 }
 
 function sweepThresholds(): void {

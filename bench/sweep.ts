@@ -61,10 +61,11 @@ export function sweep(items: readonly RankedItem[], base: MatcherOptions, grid =
       }
     }
   }
-  return results.sort((a, b) => b.objective - a.objective);
+  // Equal objectives: prefer declining more, then fewer wrong answers (caution breaks ties).
+  return results.sort((a, b) => round(b.objective - a.objective, 1e9) || b.decline - a.decline || a.confidentWrong - b.confidentWrong);
 }
 
-const round = (x: number): number => Math.round(x * 1000) / 1000;
+const round = (x: number, scale = 1000): number => Math.round(x * scale) / scale;
 export const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 export function describe(m: Metrics): string {

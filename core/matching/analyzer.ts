@@ -7,6 +7,9 @@ import { HanSpeller, LatinSpeller } from './spelling.js';
 import { STOPWORDS } from './stopwords.js';
 import { SynonymTable } from './synonyms.js';
 
+// Result and direction complements that follow a verb without changing what it is about.
+const COMPLEMENTS = new Set('成掉好完到给走回出进上下错坏过');
+
 export interface Analysis {
   lang: Lang;
   /** Content keys after synonym mapping, in order; duplicates kept (term frequency). */
@@ -35,6 +38,11 @@ export class TextAnalyzer {
     for (const term of terms) this.learn(segment(term));
   }
 
+  /** True for the canonical word of a synonym group. */
+  isCurated(key: string): boolean {
+    return this.synonyms.canonical.has(key);
+  }
+
   analyzeDocument(text: string): Analysis {
     const normalized = normalizeForMatch(text);
     const pieces = segment(normalized);
@@ -48,7 +56,12 @@ export class TextAnalyzer {
   }
 
   analyzeQuery(text: string): Analysis {
-    let normalized = normalizeForMatch(text);
+    return this.analyzeNormalizedQuery(normalizeForMatch(text));
+  }
+
+  /** `analyzeQuery` on text already passed through `normalizeForMatch`. */
+  analyzeNormalizedQuery(text: string): Analysis {
+    let normalized = text;
     if (this.hanSpeller) normalized = this.hanSpeller.correct(normalized);
     const fixed = new Set<number>();
     const pieces = segment(normalized).flatMap((p) => this.splitUnknown(p)).map((piece, i) => {
@@ -62,11 +75,19 @@ export class TextAnalyzer {
 
   /**
    * A word the knowledge base never uses is looked up by its known parts: 保修期 → 保修, 改成 → 改.
-   * Segmentation of rare compounds is arbitrary; their parts usually carry the meaning.
+   * Segmentation of rare compounds is arbitrary; their parts usually carry the meaning. A two-character word is
+   * split only as verb + complement (改成, 退掉, 碎成) or function word + listed term (有券): 号码 or 发现 are not
+   * 号 + 码 or 发 + 现.
    */
   private splitUnknown(piece: Piece): Piece[] {
     if (!piece.han || piece.surface.length < 2 || this.hanWords.has(piece.surface) || !this.hanSpeller) return [piece];
-    const candidates = piece.surface.length === 2 ? [...piece.surface] : jieba().cutForSearch(piece.surface, false);
+    if (piece.surface.length === 2) {
+      const [head = '', tail = ''] = piece.surface;
+      const verb = this.hanWords.has(head) && !STOPWORDS.has(head) && COMPLEMENTS.has(tail);
+      const kept = verb ? head : STOPWORDS.has(head) && this.synonyms.hasTerm(tail) ? tail : undefined;
+      return [kept ? { surface: kept, key: kept, han: true } : piece];
+    }
+    const candidates = jieba().cutForSearch(piece.surface, false);
     const parts = candidates.filter((w) => w !== piece.surface && this.hanWords.has(w) && !STOPWORDS.has(w));
     if (parts.length === 0) return [piece];
     // What no known part covers stays as an unknown word (今天天气 → 今天 + 天气), single characters aside.
@@ -101,7 +122,18 @@ export class TextAnalyzer {
   }
 }
 
-/** Characters and bigrams of Chinese runs, trigrams of Latin words. */
+/** One analysis for a message analysed clause by clause. */
+export function joinAnalyses(parts: readonly Analysis[]): Analysis {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  return {
+    lang: parts.some((p) => p.lang === 'zh') ? 'zh' : 'en',
+    tokens: parts.flatMap((p) => p.tokens),
+    corrected: new Set(parts.flatMap((p) => [...p.corrected])),
+    grams: parts.flatMap((p) => p.grams),
+  };
+}
+
+/** Characters and bigrams of Chinese runs, trigrams of Latin words (not of numbers: order numbers match whole). */
 function ngrams(pieces: Piece[]): string[] {
   const grams: string[] = [];
   let han = '';
@@ -118,6 +150,7 @@ function ngrams(pieces: Piece[]): string[] {
       continue;
     }
     flushHan();
+    if (/\d/.test(p.surface)) continue;
     const word = `^${p.surface}$`;
     for (let i = 0; i + 2 < word.length; i++) grams.push(word.slice(i, i + 3));
   }

@@ -1,7 +1,8 @@
 import type { Lang } from '../types.js';
-import type { Analysis, TextAnalyzer } from './analyzer.js';
+import { type Analysis, joinAnalyses, type TextAnalyzer } from './analyzer.js';
+import { IndexBuilder } from './index-builder.js';
 import type { ScoringWeights } from './scoring-weights.js';
-import { detectLang } from './segment.js';
+import { type QueryTerms, queryTerms, type TermContext } from './query-terms.js';
 
 /** What the index needs of an FAQ; `FaqEntry` and `FaqInput` both fit. */
 export interface IndexableFaq {
@@ -13,177 +14,219 @@ export interface IndexableFaq {
   answer?: string;
 }
 
-interface Doc {
-  faq: number;
-  tf: Map<string, number>;
-  length: number;
-  wordMass: number;
-  grams: Set<string>;
-  gramMass: number;
-}
-
 export interface FaqScore {
   faq: number;
   score: number;
   matchedTerms: string[];
 }
 
-const MAX_CANDIDATE_POSTINGS = 50;
+/** Where an FAQ's score came from (a document index, or one of these), to list its matched words at the end. */
+const FROM_PHRASINGS = -1;
+const FROM_ANSWER = -2;
+const FROM_NOWHERE = -3;
+/** Best first; equal scores in FAQ order, so results never depend on postings order. */
+const ahead = (score: number, faq: number, other: { faq: number; score: number }): boolean =>
+  score > other.score || (score === other.score && faq < other.faq);
 
-const idfOf = (n: number, df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-
-/** Inverted index over questions and alternates; each FAQ scores as its best-matching phrasing. */
+/**
+ * Inverted index over questions and alternates; each FAQ scores as its best-matching phrasing. Scoring walks the
+ * postings of the query's words and n-grams once (term at a time) into reused typed arrays: no per-document set
+ * lookups and little garbage per message.
+ */
 export class FaqIndex {
-  private readonly docs: Doc[] = [];
-  private readonly wordPostings = new Map<string, number[]>();
-  private readonly gramPostings = new Map<string, number[]>();
-  private readonly wordIdf = new Map<string, number>();
-  private readonly gramIdf = new Map<string, number>();
-  private readonly unknownIdf: number;
-  private readonly avgLength: number;
-  private readonly faqWords: Set<string>[];
-  private readonly answerWords: Set<string>[];
-  private readonly answerPostings = new Map<string, number[]>();
-  readonly faqs: { id: string; question: string; lang: Lang }[] = [];
+  readonly faqs: { id: string; question: string; lang: Lang }[];
+  private readonly ix: IndexBuilder;
+  private readonly context: TermContext;
+  // Per-document accumulators, reused by every call (matching is synchronous).
+  private readonly bm25: Float64Array;
+  private readonly shared: Float64Array;
+  private readonly gramShared: Float64Array;
+  private readonly candidate: Uint8Array;
+  private readonly touched: Int32Array;
+  // Per-FAQ accumulators.
+  private readonly best: Float64Array;
+  private readonly bestFrom: Int32Array;
+  private readonly bestGrams: Float64Array;
+  private readonly inPhrasings: Float64Array;
+  private readonly withAnswer: Float64Array;
+  private readonly faqSeen: Uint8Array;
+  private readonly faqList: Int32Array;
 
   constructor(entries: readonly IndexableFaq[], analyzer: TextAnalyzer, private readonly weights: ScoringWeights) {
-    const wordDf = new Map<string, number>();
-    const gramDf = new Map<string, number>();
-    const analysed: Analysis[][] = [];
-    const answerWords: Set<string>[] = [];
-    for (const entry of entries) {
-      if (entry.enabled === false) continue;
-      const texts = [entry.question, ...(entry.alternates ?? [])].flatMap(withClauses);
-      const docs = texts.map((t) => analyzer.analyzeDocument(t));
-      this.faqs.push({ id: entry.id, question: entry.question, lang: detectLang(entry.question) });
-      analysed.push(docs);
-      const answer = weights.answer > 0 && entry.answer ? analyzer.analyzeDocument(entry.answer).tokens : [];
-      answerWords.push(new Set(answer));
-      countOnce(wordDf, [...docs.flatMap((d) => d.tokens), ...answer]);
-      countOnce(gramDf, docs.flatMap((d) => d.grams));
-    }
-    analyzer.seal();
-    const n = this.faqs.length;
-    for (const [w, df] of wordDf) this.wordIdf.set(w, idfOf(n, df));
-    // A single character is weaker evidence than a bigram or a trigram.
-    for (const [g, df] of gramDf) this.gramIdf.set(g, idfOf(n, df) * ([...g].length === 1 ? weights.character : 1));
-    this.unknownIdf = idfOf(n, 0) * weights.unknown;
-    this.faqWords = analysed.map((docs) => new Set(docs.flatMap((d) => d.tokens)));
-    this.answerWords = answerWords;
-    answerWords.forEach((words, faq) => words.forEach((w) => push(this.answerPostings, w, faq)));
-    analysed.forEach((docs, faq) => docs.forEach((d) => this.addDoc(faq, d)));
-    this.avgLength = this.docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, this.docs.length) || 1;
+    this.ix = new IndexBuilder(entries, analyzer, weights);
+    this.faqs = this.ix.faqs;
+    this.context = { wordIdf: this.ix.wordIdf, unknownIdf: this.ix.unknownIdf, isCurated: (t) => analyzer.isCurated(t) };
+    const docs = this.ix.docFaq.length;
+    const faqs = this.faqs.length;
+    this.bm25 = new Float64Array(docs);
+    this.shared = new Float64Array(docs);
+    this.gramShared = new Float64Array(docs);
+    this.candidate = new Uint8Array(docs);
+    this.touched = new Int32Array(docs);
+    this.best = new Float64Array(faqs);
+    this.bestFrom = new Int32Array(faqs);
+    this.bestGrams = new Float64Array(faqs);
+    this.inPhrasings = new Float64Array(faqs);
+    this.withAnswer = new Float64Array(faqs);
+    this.faqSeen = new Uint8Array(faqs);
+    this.faqList = new Int32Array(faqs);
   }
 
-  /** Every FAQ sharing at least one word or n-gram with the query, best first. */
-  score(query: Analysis): FaqScore[] {
-    const { k1, b, queryCoverage, words, otherLanguage, corrected } = this.weights;
-    const terms = new Map<string, number>();
-    for (const t of query.tokens) terms.set(t, query.corrected.has(t) ? corrected : 1);
-    const queryMass = sum([...terms].map(([t, w]) => w * this.idf(t)));
-    const grams = new Set(query.grams);
-    const gramMass = sum([...grams].map((g) => this.gramIdf.get(g) ?? this.unknownIdf));
-
-    const candidates = new Set<number>();
-    for (const t of terms.keys()) for (const d of this.wordPostings.get(t) ?? []) candidates.add(d);
-    for (const g of grams) {
-      // Very common n-grams (型, 号 in a product catalogue) add cost, not candidates worth scoring; they still
-      // count towards the score of documents found through rarer words.
-      const postings = this.gramPostings.get(g) ?? [];
-      if (postings.length <= MAX_CANDIDATE_POSTINGS) for (const d of postings) candidates.add(d);
-    }
-
-    const best = new Map<number, FaqScore>();
-    for (const index of candidates) {
-      const doc = this.docs[index];
-      if (!doc) continue;
-      let bm25 = 0;
-      let shared = 0;
-      const matched: string[] = [];
-      for (const [t, w] of terms) {
-        const tf = doc.tf.get(t);
-        if (!tf) continue;
-        const idf = this.idf(t);
-        // BM25 saturation, capped at 1 so a repeated or short match never covers more than the word itself.
-        bm25 += w * idf * Math.min(1, (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * doc.length) / this.avgLength)));
-        shared += idf;
-        matched.push(t);
+  /**
+   * Scores a message given clause by clause: each FAQ gets the better of its score for the whole message and, for
+   * its best clause, the clause's own score times `clause` (≤ 1) times the clause's share of the message's known words.
+   * Context around the question ("I bought a skirt last week, it's too small, ...") then dilutes it less, while
+   * a clause of one generic word ("怎么处理") cannot outweigh the message.
+   */
+  scoreClauses(clauses: readonly Analysis[], limit: number): FaqScore[] {
+    const joined = joinAnalyses(clauses);
+    const whole = queryTerms(joined, this.context, this.weights);
+    const found = this.score(whole, limit);
+    const factor = this.weights.clause;
+    if (clauses.length < 2 || factor <= 0 || whole.knownMass <= 0) return found;
+    const best = new Map(found.map((s) => [s.faq, s]));
+    for (const clause of clauses) {
+      // A clause holding the whole message ("你好，怎么退货") scores as the message: nothing to add.
+      if (clause.tokens.length === joined.tokens.length && clause.grams.length === joined.grams.length) continue;
+      const query = queryTerms(clause, this.context, this.weights);
+      if (query.knownMass <= 0) continue;
+      const scale = (factor * query.knownMass) / whole.knownMass;
+      for (const s of this.score(query, limit)) {
+        const score = s.score * scale;
+        if (score > (best.get(s.faq)?.score ?? -Infinity)) best.set(s.faq, { ...s, score });
       }
-      let sharedGrams = 0;
-      for (const g of grams) if (doc.grams.has(g)) sharedGrams += this.gramIdf.get(g) ?? 0;
-      const wordScore = queryMass > 0 ? queryCoverage * bm25 / queryMass + (1 - queryCoverage) * (shared / doc.wordMass) : 0;
-      const gramScore = gramMass + doc.gramMass > 0 ? (2 * sharedGrams) / (gramMass + doc.gramMass) : 0;
-      const faq = this.faqs[doc.faq];
-      const languageFactor = faq && faq.lang !== query.lang ? otherLanguage : 1;
-      const score = languageFactor * (words * wordScore + (1 - words) * gramScore);
-      const previous = best.get(doc.faq);
-      if (!previous || score > previous.score) best.set(doc.faq, { faq: doc.faq, score, matchedTerms: matched });
     }
-    for (const t of terms.keys()) {
-      for (const faq of this.answerPostings.get(t) ?? []) if (!best.has(faq)) best.set(faq, { faq, score: 0, matchedTerms: [] });
-    }
-    for (const found of best.values()) this.combine(found, terms, queryMass, query.lang);
-    return [...best.values()].sort((x, y) => y.score - x.score);
+    return [...best.values()].sort((x, y) => y.score - x.score || x.faq - y.faq).slice(0, limit);
   }
 
-  /** Field-combined score: the query's words found anywhere among the FAQ's phrasings. */
-  private combine(found: FaqScore, terms: Map<string, number>, queryMass: number, lang: Lang): void {
-    const words = this.faqWords[found.faq];
-    const faq = this.faqs[found.faq];
-    if (!words || !faq || queryMass <= 0) return;
-    const answer = this.answerWords[found.faq] ?? new Set<string>();
-    const coverage = (has: (t: string) => boolean): [number, string[]] => {
-      const matched = [...terms.keys()].filter(has);
-      return [sum(matched.map((t) => (terms.get(t) ?? 0) * this.idf(t))) / queryMass, matched];
+  /** The `limit` best FAQs sharing at least one word or n-gram with the query, best first. */
+  private score(query: QueryTerms, limit: number): FaqScore[] {
+    const { queryCoverage, words, otherLanguage, combined, answer } = this.weights;
+    const ix = this.ix;
+    const { terms, weights, idfs, mass } = query;
+    let touched = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const postings = ix.wordPostings.get(terms[k] as string);
+      if (!postings) continue;
+      const [w, idf] = [weights[k] as number, idfs[k] as number];
+      const { docs, saturation } = postings;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i] as number;
+        if (this.candidate[d] === 0) {
+          this.candidate[d] = 1;
+          this.touched[touched++] = d;
+        }
+        // BM25 saturation is precomputed and capped at 1, so a repeated or short match never covers more than the word.
+        this.bm25[d] = (this.bm25[d] as number) + w * idf * (saturation[i] as number);
+        this.shared[d] = (this.shared[d] as number) + idf;
+      }
+    }
+    let gramMass = 0;
+    const gramLists: Int32Array[] = [];
+    for (const g of query.grams) {
+      const postings = ix.gramPostings.get(g);
+      if (!postings) {
+        gramMass += ix.unknownIdf;
+        continue;
+      }
+      const { docs, idf } = postings;
+      gramMass += idf;
+      gramLists.push(docs);
+      // Very common n-grams (型, 号 in a product catalogue) find no candidate worth scoring; they still count
+      // towards the score of documents found through rarer words.
+      const finds = docs.length <= ix.maxCandidatePostings;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i] as number;
+        if (finds && this.candidate[d] === 0) {
+          this.candidate[d] = 1;
+          this.touched[touched++] = d;
+        }
+        this.gramShared[d] = (this.gramShared[d] as number) + idf;
+      }
+    }
+
+    let faqCount = 0;
+    const seeFaq = (f: number): void => {
+      if (this.faqSeen[f] === 0) {
+        this.faqSeen[f] = 1;
+        this.faqList[faqCount++] = f;
+        this.best[f] = -Infinity;
+        this.bestGrams[f] = 0;
+      }
     };
-    const language = faq.lang !== lang ? this.weights.otherLanguage : 1;
-    const [inPhrasings, matched] = coverage((t) => words.has(t));
-    const [withAnswer, matchedWithAnswer] = coverage((t) => words.has(t) || answer.has(t));
-    const phrasingScore = language * this.weights.combined * this.weights.words * inPhrasings;
-    const answerScore = language * this.weights.answer * this.weights.words * withAnswer;
-    if (phrasingScore > found.score) Object.assign(found, { score: phrasingScore, matchedTerms: matched });
-    if (answerScore > found.score) Object.assign(found, { score: answerScore, matchedTerms: matchedWithAnswer });
+    const zh = query.lang === 'zh';
+    for (let i = 0; i < touched; i++) {
+      const d = this.touched[i] as number;
+      const f = ix.docFaq[d] as number;
+      const wordScore = mass > 0 ? (queryCoverage * (this.bm25[d] as number)) / mass + ((1 - queryCoverage) * (this.shared[d] as number)) / (ix.docWordMass[d] as number) : 0;
+      const gramTotal = gramMass + (ix.docGramMass[d] as number);
+      const gramScore = gramTotal > 0 ? (2 * (this.gramShared[d] as number)) / gramTotal : 0;
+      const language = (ix.faqZh[f] === 1) !== zh ? otherLanguage : 1;
+      const score = language * (words * wordScore + (1 - words) * gramScore);
+      seeFaq(f);
+      if (gramScore > (this.bestGrams[f] as number)) this.bestGrams[f] = gramScore;
+      if (score > (this.best[f] as number)) {
+        this.best[f] = score;
+        this.bestFrom[f] = d;
+      }
+      this.bm25[d] = 0;
+      this.shared[d] = 0;
+      this.candidate[d] = 0;
+    }
+    // Gram-only documents are cleared too: their accumulators were written even when they were not candidates.
+    for (const docs of gramLists) for (let i = 0; i < docs.length; i++) this.gramShared[docs[i] as number] = 0;
+
+    // FAQ-wide scores: the query's words found anywhere among the FAQ's phrasings, or in its answer too.
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k] as string;
+      const share = (weights[k] as number) * (idfs[k] as number);
+      for (const f of ix.faqWordPostings.get(t) ?? []) {
+        this.inPhrasings[f] = (this.inPhrasings[f] as number) + share;
+        this.withAnswer[f] = (this.withAnswer[f] as number) + share;
+      }
+      for (const f of ix.answerOnlyPostings.get(t) ?? []) {
+        seeFaq(f);
+        this.withAnswer[f] = (this.withAnswer[f] as number) + share;
+      }
+    }
+    // Final per-FAQ scores, keeping only the `limit` best (insertion into a short sorted list).
+    const top: { faq: number; score: number; from: number }[] = [];
+    for (let i = 0; i < faqCount; i++) {
+      const f = this.faqList[i] as number;
+      let score = 0;
+      let from = FROM_NOWHERE;
+      if (this.best[f] !== -Infinity) {
+        score = this.best[f] as number;
+        from = this.bestFrom[f] as number;
+      }
+      if (mass > 0) {
+        const language = (ix.faqZh[f] === 1) !== zh ? otherLanguage : 1;
+        // The n-gram part is the best single phrasing's: characters do not add up across phrasings the way words do.
+        const gramPart = (1 - words) * (this.bestGrams[f] as number);
+        const phrasingScore = language * combined * ((words * (this.inPhrasings[f] as number)) / mass + gramPart);
+        const answerScore = language * answer * ((words * (this.withAnswer[f] as number)) / mass + gramPart);
+        if (phrasingScore > score) [score, from] = [phrasingScore, FROM_PHRASINGS];
+        if (answerScore > score) [score, from] = [answerScore, FROM_ANSWER];
+      }
+      this.faqSeen[f] = 0;
+      this.inPhrasings[f] = 0;
+      this.withAnswer[f] = 0;
+      if (top.length === limit && !ahead(score, f, top[limit - 1] as { faq: number; score: number })) continue;
+      let at = Math.min(top.length, limit - 1);
+      while (at > 0 && ahead(score, f, top[at - 1] as { faq: number; score: number })) at--;
+      top.splice(at, 0, { faq: f, score, from });
+      if (top.length > limit) top.pop();
+    }
+    return top.map(({ faq, score, from }) => ({ faq, score, matchedTerms: this.matched(terms, faq, from) }));
   }
 
-  private idf(token: string): number {
-    return this.wordIdf.get(token) ?? this.unknownIdf;
+  private matched(terms: readonly string[], faq: number, from: number): string[] {
+    const { docTerms, faqWords, answerWords } = this.ix;
+    const has =
+      from >= 0 ? (t: string) => docTerms[from]?.has(t) === true
+      : from === FROM_PHRASINGS ? (t: string) => faqWords[faq]?.has(t) === true
+      : from === FROM_ANSWER ? (t: string) => faqWords[faq]?.has(t) === true || answerWords[faq]?.has(t) === true
+      : () => false;
+    return terms.filter(has);
   }
-
-  private addDoc(faq: number, analysis: Analysis): void {
-    const index = this.docs.length;
-    const tf = new Map<string, number>();
-    for (const t of analysis.tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-    const grams = new Set(analysis.grams);
-    if (tf.size === 0 && grams.size === 0) return;
-    this.docs.push({
-      faq,
-      tf,
-      length: analysis.tokens.length,
-      wordMass: sum([...tf.keys()].map((t) => this.idf(t))) || 1,
-      grams,
-      gramMass: sum([...grams].map((g) => this.gramIdf.get(g) ?? 0)),
-    });
-    for (const t of tf.keys()) push(this.wordPostings, t, index);
-    for (const g of grams) push(this.gramPostings, g, index);
-  }
-}
-
-/** A phrasing plus, when it has several clauses ("运费怎么算？包邮吗？"), each clause on its own. */
-function withClauses(text: string): string[] {
-  const clauses = text.split(/[？?！!。；;，,]/).map((c) => c.trim()).filter((c) => c.length > 1);
-  return text.trim() === '' ? [] : clauses.length > 1 ? [text, ...clauses] : [text];
-}
-
-function countOnce(counts: Map<string, number>, items: string[]): void {
-  for (const item of new Set(items)) counts.set(item, (counts.get(item) ?? 0) + 1);
-}
-
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function sum(values: number[]): number {
-  return values.reduce((a, v) => a + v, 0);
 }

@@ -29,8 +29,20 @@ for (const group of GROUPS) {
   for (const ch of group) if (head) CANON.set(ch, head);
 }
 
+/** True for a character that stands for another one of its group (获 for 货); false for group heads. */
+export function isHomophoneVariant(ch: string): boolean {
+  const head = CANON.get(ch);
+  return head !== undefined && head !== ch;
+}
+
 export function canonicalHomophones(text: string): string {
-  let out = '';
-  for (const ch of text) out += CANON.get(ch) ?? ch;
+  let i = 0;
+  for (const ch of text) {
+    if (isHomophoneVariant(ch)) break;
+    i += ch.length;
+  }
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (const ch of text.slice(i)) out += CANON.get(ch) ?? ch;
   return out;
 }

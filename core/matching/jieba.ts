@@ -4,7 +4,7 @@ import { Jieba } from '@node-rs/jieba';
 
 // Shop words the stock dictionary splits badly (7天无理由 → 天无 / 理由) or that synonyms rely on staying whole.
 const SHOP_WORDS = ['无理由', '运费险', '退换货', '人工客服', '优惠券', '花呗', '价保', '保价', '换绑', '改绑',
-  '收货地址', '快递单号', '物流单号', '到账', '补差价', '退差价', '发错', '漏发', '少发', '压坏', '冒领', '包邮', '专票', '开票', '换货'];
+  '收货地址', '快递单号', '物流单号', '到账', '补差价', '退差价', '发错', '漏发', '少发', '压坏', '冒领', '包邮', '专票', '开票', '换货', '不好意思'];
 
 let instance: Jieba | undefined;
 const known = new Set<string>();

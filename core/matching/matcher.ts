@@ -2,11 +2,11 @@ import type { Lang } from '../types.js';
 import { TextAnalyzer } from './analyzer.js';
 import { decide } from './decide.js';
 import { FaqIndex, type IndexableFaq } from './faq-index.js';
-import { normalizeForMatch } from './normalize.js';
+import { clausesForMatch } from './normalize.js';
 import { DEFAULT_MATCHER_OPTIONS, type MatchCandidate, type MatcherOptions, type MatchResult } from './options.js';
 import { DEFAULT_WEIGHTS, type ScoringWeights } from './scoring-weights.js';
 import { detectLang } from './segment.js';
-import { detectSmalltalk, type SmalltalkKind } from './smalltalk.js';
+import { smalltalkOfNormalized, type SmalltalkKind } from './smalltalk.js';
 
 export interface MatcherBuildOptions extends Partial<MatcherOptions> {
   synonyms?: readonly (readonly string[])[];
@@ -47,12 +47,13 @@ export class Matcher {
   /** The top candidates before any decision (small talk short-circuits). For calibration and admin previews. */
   rank(text: string): { lang: Lang; smalltalk?: SmalltalkKind; ranked: MatchCandidate[] } {
     const message = text.slice(0, MAX_MESSAGE_CHARS);
-    const lang = detectLang(normalizeForMatch(message));
-    const smalltalk = detectSmalltalk(message);
+    const clauses = clausesForMatch(message);
+    const normalized = clauses.join(' ');
+    const lang = detectLang(normalized);
+    const smalltalk = smalltalkOfNormalized(normalized);
     if (smalltalk) return { lang, smalltalk, ranked: [] };
     const ranked = this.index
-      .score(this.analyzer.analyzeQuery(message))
-      .slice(0, TOP)
+      .scoreClauses(clauses.map((c) => this.analyzer.analyzeNormalizedQuery(c)), TOP)
       .flatMap(({ faq, score, matchedTerms }) => {
         const entry = this.index.faqs[faq];
         return entry ? [{ faqId: entry.id, question: entry.question, score: round(score), matchedTerms }] : [];

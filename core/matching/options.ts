@@ -13,9 +13,9 @@ export interface MatcherOptions {
 
 /** Calibrated on knowledge/eval/dev-set.json with `bench/calibrate.ts` (see bench/README.md). */
 export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
-  answerThreshold: 0.425,
+  answerThreshold: 0.375,
   suggestThreshold: 0.225,
-  minMargin: 0.04,
+  minMargin: 0.1,
   maxChoices: 3,
 };
 

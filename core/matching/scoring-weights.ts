@@ -18,7 +18,13 @@ export interface ScoringWeights {
   answer: number;
   /** Weight of a single Chinese character relative to a character bigram in the n-gram score. */
   character: number;
+  /** Weight of a synonym group's canonical word relative to other words: curated shop words carry the intent. */
+  curated: number;
+  /** Weight of a generic word (衣服, 商品) or of a code the knowledge base never uses (a number, a size like xl). */
+  weak: number;
+  /** Multiplier (≤ 1) on a clause's own score, times its share of the message's known words (0: whole message only). */
+  clause: number;
 }
 
 export const DEFAULT_WEIGHTS: ScoringWeights = { k1: 1.2, b: 0.3, queryCoverage: 0.9, words: 0.5, otherLanguage: 0.7, corrected: 0.8,
-  unknown: 1.5, combined: 0.85, answer: 0.4, character: 1 };
+  unknown: 1.5, combined: 0.85, answer: 0.4, character: 1, curated: 2.5, weak: 0.3, clause: 1 };

@@ -21,7 +21,12 @@ const phrases = (Object.entries(PHRASES) as [SmalltalkKind, string[]][])
 
 /** Small talk is a message made only of greetings, thanks, acknowledgements and goodbyes; `你好，怎么退货` is not. */
 export function detectSmalltalk(text: string): SmalltalkKind | undefined {
-  let rest = normalizeForMatch(text);
+  return smalltalkOfNormalized(normalizeForMatch(text));
+}
+
+/** `detectSmalltalk` on text already passed through `normalizeForMatch`. */
+export function smalltalkOfNormalized(normalized: string): SmalltalkKind | undefined {
+  let rest = normalized;
   if (rest === '') return undefined;
   const kinds = new Set<SmalltalkKind>();
   while (rest !== '') {

@@ -1,4 +1,4 @@
-import { canonicalHomophones } from './homophones.js';
+import { canonicalHomophones, isHomophoneVariant } from './homophones.js';
 
 /** Optimal-string-alignment distance, giving up early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -87,10 +87,10 @@ export class HanSpeller {
   }
 
   correct(text: string): string {
+    if (canonicalHomophones(text) === text) return text;
     const chars = [...text];
     for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i] ?? '';
-      if (canonicalHomophones(ch) === ch) continue;
+      if (!isHomophoneVariant(chars[i] ?? '')) continue;
       search: for (let len = 4; len >= 2; len--) {
         for (let start = Math.max(0, i - len + 1); start <= i && start + len <= chars.length; start++) {
           const window = chars.slice(start, start + len).join('');

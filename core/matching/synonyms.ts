@@ -6,6 +6,8 @@ interface Phrase {
 /** Maps every term of a synonym group to the group's first term, longest phrase first. */
 export class SynonymTable {
   private readonly byFirstKey = new Map<string, Phrase[]>();
+  /** The canonical keys: the words a knowledge-base owner found worth listing. */
+  readonly canonical = new Set<string>();
 
   /** `keysOf` turns a term into the keys the index compares (segmented, stemmed). */
   constructor(groups: readonly (readonly string[])[], keysOf: (term: string) => string[]) {
@@ -15,6 +17,7 @@ export class SynonymTable {
       if (head === undefined) continue;
       const canon = keysOf(head).join(' ');
       if (canon === '') continue;
+      this.canonical.add(canon);
       for (const term of group) {
         const keys = keysOf(term);
         const id = keys.join(' ');
@@ -27,6 +30,11 @@ export class SynonymTable {
         this.byFirstKey.set(first, list);
       }
     }
+  }
+
+  /** True when the key alone is a term of some group (券, 碎). */
+  hasTerm(key: string): boolean {
+    return this.byFirstKey.get(key)?.some((p) => p.keys.length === 1) === true;
   }
 
   /** Rewrites a key sequence; `out[i]` is the canonical key and `span` how many input keys it replaced. */

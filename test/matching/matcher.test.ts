@@ -110,6 +110,15 @@ describe('Matcher on the built-in knowledge base', () => {
     expect(first(text)).toBe(id);
   });
 
+  it('finds the question inside a long message with context, dates and an order number', () => {
+    expect(first('你好，我3月5号买的连衣裙，订单号 20240305123，尺码小了，能换大一码吗')).toBe('zh-exchange');
+    expect(first('Hi! I ordered a lamp last Tuesday (order #A-99812). How long does delivery take?')).toBe('en-delivery-time');
+  });
+
+  it('scores a question the same with or without a polite opening clause', () => {
+    expect(matcher.match('你好，怎么开发票').matches).toEqual(matcher.match('怎么开发票').matches);
+  });
+
   it.each(['今天天气怎么样', 'what is the capital of France', '帮我写个作业', 'asdfghjkl', '讲个笑话', 'write me a poem'])(
     'admits it does not know: %s',
     (text) => {

@@ -1,4 +1,5 @@
 import { normalizeForMatch, normalizeText, toHalfWidth, toSimplified } from '../../core/matching/index.js';
+import { clausesForMatch } from '../../core/matching/normalize.js';
 
 describe('normalization', () => {
   it('turns full-width letters, digits and spaces into ASCII', () => {
@@ -27,5 +28,15 @@ describe('normalization', () => {
 
   it('writes Chinese day counts with digits so 七天 and 7天 agree', () => {
     expect(normalizeForMatch('七天无理由')).toBe(normalizeForMatch('7天无理由'));
+  });
+
+  it('converts text whose only traditional form sits inside a phrase, and leaves simplified text as it is', () => {
+    expect(toSimplified('一目瞭然')).toBe('一目了然');
+    expect(toSimplified('怎么退货，发票呢')).toBe('怎么退货，发票呢');
+  });
+
+  it('splits a message into clauses at sentence punctuation and at spaces between Chinese words', () => {
+    expect(clausesForMatch('你好，我的快递 还没到！单价3.5元, 共1,000件\nthanks. ok')).toEqual(['你好', '我的快递', '还没到', '单价3 5元', '共1 000件', 'thanks', 'ok']);
+    expect(clausesForMatch('？？？')).toEqual([]);
   });
 });

@@ -8,16 +8,17 @@ describe('matching quality on the labelled sets', () => {
 
   it('meets the floor on the dev set', () => {
     const result = evaluate(matcher, loadEvalSet('dev'));
-    expect(result.total).toBeGreaterThanOrEqual(170);
-    expect(result.top1Accuracy).toBeGreaterThanOrEqual(0.82);
-    expect(result.correctDeclineRate).toBeGreaterThanOrEqual(0.75);
+    expect(result.total).toBeGreaterThanOrEqual(550);
+    expect(result.top1Accuracy).toBeGreaterThanOrEqual(0.85);
+    // 96 out-of-scope items, many in shop vocabulary (你们招聘客服吗, 能帮我退别家店的货吗): declining them is hard.
+    expect(result.correctDeclineRate).toBeGreaterThanOrEqual(0.7);
     expect(result.confidentWrongRate).toBeLessThanOrEqual(0.03);
   });
 
   it('generalises to the held-out test set', () => {
     const result = evaluate(matcher, loadEvalSet('test'));
     expect(result.top1Accuracy).toBeGreaterThanOrEqual(0.75);
-    expect(result.correctDeclineRate).toBeGreaterThanOrEqual(0.6);
+    expect(result.correctDeclineRate).toBeGreaterThanOrEqual(0.7);
     expect(result.confidentWrongRate).toBeLessThanOrEqual(0.06);
   });
 
