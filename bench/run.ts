@@ -1,5 +1,5 @@
 /**
- * Kefu's matcher vs NLP.js on the same knowledge base: accuracy on the dev and held-out test sets, latency on the
+ * Kefu's matcher vs NLP.js on the same knowledge base: accuracy on the dev and both held-out sets, latency on the
  * built-in and a 1,000-entry KB, memory and time to first answer. `npm run bench`. Prints only; writes no files.
  */
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   const big: FaqInput[] = [...builtin, ...syntheticFaqs(1000 - builtin.length)];
   const dev = loadEvalSet('dev');
   const test = loadEvalSet('test');
+  const holdout2 = loadEvalSet('holdout-2');
 
   const [kefu, kefuBuildMs] = await timed(() => Matcher.build(builtin, { synonyms }));
   const [kefuBig, kefuBigBuildMs] = await timed(() => Matcher.build(big, { synonyms }));
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
   const kefuDev = await rankAll(dev, kefuRanker(kefu));
   const kefuTest = await rankAll(test, kefuRanker(kefu));
   const nlpTest = await rankAll(test, nlpRanker(nlp));
+  const kefuHoldout2 = await rankAll(holdout2, kefuRanker(kefu));
+  const nlpHoldout2 = await rankAll(holdout2, nlpRanker(nlp));
   const kefuBigDev = await rankAll(dev, kefuRanker(kefuBig));
   const nlpBigDev = await rankAll(dev, nlpRanker(nlpBig));
 
@@ -70,16 +73,26 @@ async function main(): Promise<void> {
   const server = await probeServer(packageRoot()).catch((error: Error) => error);
 
   const cols = {
-    kefu: { dev: measure(kefuDev, DEFAULT_MATCHER_OPTIONS), test: measure(kefuTest, DEFAULT_MATCHER_OPTIONS), big: measure(kefuBigDev, DEFAULT_MATCHER_OPTIONS) },
-    nlp: { dev: measure(nlpDev, nlpOptions), test: measure(nlpTest, nlpOptions), big: measure(nlpBigDev, nlpOptions) },
-    nlpDefault: { dev: measure(nlpDev, nlpDefault), test: measure(nlpTest, nlpDefault), big: measure(nlpBigDev, nlpDefault) },
+    kefu: {
+      dev: measure(kefuDev, DEFAULT_MATCHER_OPTIONS),
+      test: measure(kefuTest, DEFAULT_MATCHER_OPTIONS),
+      holdout2: measure(kefuHoldout2, DEFAULT_MATCHER_OPTIONS),
+      big: measure(kefuBigDev, DEFAULT_MATCHER_OPTIONS),
+    },
+    nlp: { dev: measure(nlpDev, nlpOptions), test: measure(nlpTest, nlpOptions), holdout2: measure(nlpHoldout2, nlpOptions), big: measure(nlpBigDev, nlpOptions) },
+    nlpDefault: {
+      dev: measure(nlpDev, nlpDefault),
+      test: measure(nlpTest, nlpDefault),
+      holdout2: measure(nlpHoldout2, nlpDefault),
+      big: measure(nlpBigDev, nlpDefault),
+    },
   };
   const inScope = (items: Item[]): number => items.filter((i) => i.expect !== null).length;
   const outScope = (items: Item[]): number => items.length - inScope(items);
   const ms = (x: number): string => (x < 10 ? x.toFixed(3) : x.toFixed(0));
   const lat = (l: Latency): string => `${ms(l.p50)} / ${ms(l.p99)}`;
   const rows: [string, string, string, string][] = [];
-  const metricRows = (label: string, set: 'dev' | 'test' | 'big', items: Item[]): void => {
+  const metricRows = (label: string, set: keyof typeof cols.kefu, items: Item[]): void => {
     const c = (k: keyof typeof cols, f: (m: Metrics) => number): string => pct(f(cols[k][set]));
     rows.push([`${label} top-1 accuracy (${inScope(items)} in scope)`, c('kefu', (m) => m.top1), c('nlp', (m) => m.top1), c('nlpDefault', (m) => m.top1)]);
     rows.push([`${label} answered directly & right`, c('kefu', (m) => m.direct), c('nlp', (m) => m.direct), c('nlpDefault', (m) => m.direct)]);
@@ -88,6 +101,7 @@ async function main(): Promise<void> {
   };
   metricRows('dev', 'dev', dev);
   metricRows('held-out test', 'test', test);
+  metricRows('held-out 2', 'holdout2', holdout2);
   metricRows('dev on 1,000-entry KB:', 'big', dev);
   rows.push([`latency p50 / p99 ms, built-in KB (${builtin.length}), ${latency.kefu.samples} msgs each`, lat(latency.kefu), lat(latency.nlp), '″']);
   rows.push([`latency p50 / p99 ms, 1,000-entry KB`, lat(latency.kefuBig), lat(latency.nlpBig), '″']);

@@ -35,7 +35,10 @@ export function loadBuiltinSynonyms(): string[][] {
 
 const evalSetSchema = z.array(z.object({ q: z.string().min(1), expect: z.string().nullable() }));
 
-/** Labelled questions for measuring the matcher: `dev` (tuning) or `test` (held out, never tuned on). */
-export function loadEvalSet(name: 'dev' | 'test'): { q: string; expect: string | null }[] {
-  return evalSetSchema.parse(JSON.parse(readFileSync(knowledgePath('eval', `${name}-set.json`), 'utf8')));
+const EVAL_FILES = { dev: 'dev-set.json', test: 'test-set.json', 'holdout-2': 'holdout-2.json' } as const;
+export type EvalSetName = keyof typeof EVAL_FILES;
+
+/** Labelled questions for measuring the matcher: `dev` (tuning), `test` and `holdout-2` (held out, never tuned on). */
+export function loadEvalSet(name: EvalSetName): { q: string; expect: string | null }[] {
+  return evalSetSchema.parse(JSON.parse(readFileSync(knowledgePath('eval', EVAL_FILES[name]), 'utf8')));
 }

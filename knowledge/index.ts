@@ -1,4 +1,4 @@
-export { loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet, knowledgePath, packageRoot } from './builtin.js';
+export { type EvalSetName, loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet, knowledgePath, packageRoot } from './builtin.js';
 export { faqsToCsv, parseFaqCsv } from './faq-csv.js';
 export { faqsToJson, parseFaqJson } from './faq-json.js';
 export {

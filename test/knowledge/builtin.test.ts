@@ -34,7 +34,7 @@ describe('built-in knowledge base', () => {
     expect(groups.some((g) => g.some((t) => /^[a-z ]+$/.test(t)))).toBe(true);
   });
 
-  it.each(['dev', 'test'] as const)('%s set labels only existing FAQs and does not copy the KB wording', (name) => {
+  it.each(['dev', 'test', 'holdout-2'] as const)('%s set labels only existing FAQs and does not copy the KB wording', (name) => {
     const items = loadEvalSet(name);
     const kbTexts = new Set(faqs.flatMap((f) => [f.question, ...(f.alternates ?? [])]).map(squash));
     for (const { q, expect: id } of items) {
@@ -51,5 +51,13 @@ describe('built-in knowledge base', () => {
     expect(test.length).toBeGreaterThanOrEqual(40);
     const devTexts = new Set(dev.map((i) => squash(i.q)));
     expect(test.filter((i) => devTexts.has(squash(i.q)))).toEqual([]);
+  });
+
+  it('keeps the second held-out set apart from both, with at least 200 items and 50 out of scope', () => {
+    const holdout = loadEvalSet('holdout-2');
+    expect(holdout.length).toBeGreaterThanOrEqual(200);
+    expect(holdout.filter((i) => i.expect === null).length).toBeGreaterThanOrEqual(50);
+    const seen = new Set([...loadEvalSet('dev'), ...loadEvalSet('test')].map((i) => squash(i.q)));
+    expect(holdout.filter((i) => seen.has(squash(i.q)))).toEqual([]);
   });
 });
