@@ -1,3 +1,4 @@
+import type { ReceiveResult } from '../core/conversation-service.js';
 import type { InboundEvent } from '../core/messages.js';
 import type { Logger } from '../core/ports.js';
 import type { ChannelId } from '../core/types.js';
@@ -17,7 +18,7 @@ export interface SupervisorDeps {
   adapters: readonly ChannelAdapter[];
   /** Channels not configured: reported as 'off'. */
   off: readonly ChannelId[];
-  receive(event: InboundEvent): Promise<unknown>;
+  receive(event: InboundEvent): Promise<ReceiveResult>;
   /** A channel came up (again): the outbox can send what waited for it. */
   onUp(channel: ChannelId): void;
   retry: { baseMs: number; maxMs: number };

@@ -4,6 +4,7 @@ import { DEFAULT_BOT_TEXTS } from '../core/replies.js';
 import { CHANNELS, type ChannelId } from '../core/types.js';
 import type { ChannelAdapter } from '../bots/channel-adapter.js';
 import { OutboxWorker } from '../bots/delivery/outbox-worker.js';
+import { WebchatAdapter } from '../bots/webchat/webchat-adapter.js';
 import type { WechatAdapter } from '../bots/wechat/wechat-adapter.js';
 import { ChannelSupervisor, type ChannelHealth } from './channel-supervisor.js';
 import type { ChannelsConfig } from './channels-config.js';
@@ -29,12 +30,16 @@ export interface RunningChannels {
   start(): void;
   health(): { status: 'ok' | 'degraded'; channels: Record<string, ChannelHealth> };
   adapter(channel: ChannelId): ChannelAdapter | undefined;
+  /** Always on; its router and socket (mounted by start.ts) hand visitors' messages to it. */
+  webchat: WebchatAdapter;
   stop(): Promise<void>;
 }
 
 /** Builds the configured channel adapters, their supervisor and the outbox worker that sends replies through them. */
 export async function createChannels(config: KefuConfig, services: Services, logger: Logger): Promise<RunningChannels> {
-  const adapters = await buildAdapters(config.channels, logger);
+  // Web chat runs under the supervisor too, so its visitors' messages enter core through the same ChannelContext.
+  const webchat = new WebchatAdapter(services.pubsub, { maxTextLength: config.maxMessageLength });
+  const adapters: ChannelAdapter[] = [webchat, ...(await buildAdapters(config.channels, logger))];
   const off = CHANNELS.filter((c): c is Exclude<ChannelId, 'webchat'> => c !== 'webchat' && !adapters.some((a) => a.channel === c));
   for (const channel of off) logger.info({ channel }, `${channel} is off (set ${SWITCH[channel]} to turn it on)`);
 
@@ -50,10 +55,9 @@ export async function createChannels(config: KefuConfig, services: Services, log
   });
   const unsubscribe = services.delivery.onQueued(() => worker.kick());
   const health = () => {
-    const channels: Record<string, ChannelHealth> = { webchat: { status: 'up', since: startedAt }, ...supervisor.health() };
+    const channels: Record<string, ChannelHealth> = supervisor.health();
     return { status: Object.values(channels).some((c) => c.status === 'down') ? 'degraded' as const : 'ok' as const, channels };
   };
-  const startedAt = new Date().toISOString();
   const wechat = adapters.find((a): a is WechatAdapter => a.channel === 'wechat');
 
   return {
@@ -69,6 +73,7 @@ export async function createChannels(config: KefuConfig, services: Services, log
     },
     health,
     adapter: (channel) => supervisor.adapterFor(channel),
+    webchat,
     async stop() {
       unsubscribe();
       await supervisor.stop();

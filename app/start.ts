@@ -45,7 +45,7 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     const secret = resolveSecret(config.secret, config.dataDir, logger);
     const channels = await createChannels(config, services, logger);
     const limiter = new WebchatRateLimiter(services.clock, config.webchatLimits);
-    const webchatDeps = { conversations: services.conversations, pubsub: services.pubsub, logger, secret, maxTextLength: config.maxMessageLength, limiter };
+    const webchatDeps = { conversations: services.conversations, inbound: channels.webchat, pubsub: services.pubsub, logger, secret, maxTextLength: config.maxMessageLength, limiter };
     const app = createHttpApp({
       logger,
       routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...channels.routers],

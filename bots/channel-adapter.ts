@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import type { ReceiveResult } from '../core/conversation-service.js';
 import type { InboundEvent, OutboundMessage } from '../core/messages.js';
 import type { ChannelId } from '../core/types.js';
 
@@ -20,8 +21,11 @@ export interface ConversationReference {
 
 /** What an adapter gets from whoever runs it (the supervisor in app/channels.ts; a test harness). */
 export interface ChannelContext {
-  /** Hands a decoded customer event to core; replies come back through `send` (core's outbox calls it). */
-  receive(event: InboundEvent): Promise<unknown>;
+  /**
+   * Hands a decoded customer event to core and resolves with what core stored. Replies come back through `send`
+   * (core's outbox calls it), except on web chat, which answers its own HTTP request with them.
+   */
+  receive(event: InboundEvent): Promise<ReceiveResult>;
   /** The platform session changed after start (e.g. WeChat logged out and waits for a scan, or polling came back). */
   setStatus?(status: 'up' | 'down', reason?: string): void;
   /** The adapter cannot go on by itself: the supervisor stops it and starts it again with back-off. */

@@ -3,6 +3,7 @@ import { isDomainError } from '../../core/errors.js';
 import type { Clock, Logger, PubSub } from '../../core/ports.js';
 import { toMessageView, type MessagePublished } from '../../core/views.js';
 import { decode, type WebchatOutboundPublished } from './webchat-codec.js';
+import type { WebchatInbound } from './webchat-adapter.js';
 import type { WebchatConversations } from './webchat-router.js';
 import { socketInbound } from './webchat-schemas.js';
 import type { WebchatGrant } from './webchat-token.js';
@@ -11,6 +12,7 @@ import type { WebchatRateLimiter } from './webchat-limits.js';
 
 export interface SocketSessionContext {
   conversations: WebchatConversations;
+  inbound: WebchatInbound;
   pubsub: PubSub;
   clock: Clock;
   log: Logger;
@@ -70,7 +72,7 @@ export function runSocketSession(ws: WebSocket, ctx: SocketSessionContext): void
     const { clientMessageId } = parsed.data;
     try {
       ctx.limiter?.message(ctx.grant.conversationId);
-      const result = await ctx.conversations.receive(decode(parsed.data, { ...ctx.grant, receivedAt: ctx.clock.now() }));
+      const result = await ctx.inbound.receive(decode(parsed.data, { ...ctx.grant, receivedAt: ctx.clock.now() }));
       sendFrame({ type: 'ack', clientMessageId, seq: result.message.seq, duplicate: result.duplicate });
     } catch (err) {
       if (!isDomainError(err)) log.error({ err }, 'socket message failed');

@@ -4,16 +4,19 @@ import type { ConversationService } from '../../core/conversation-service.js';
 import { DomainError } from '../../core/errors.js';
 import { systemClock, type Clock, type Logger } from '../../core/ports.js';
 import { toMessageView, toReply } from '../../core/views.js';
+import type { WebchatInbound } from './webchat-adapter.js';
 import { authorize, bearerToken, parseInput } from './webchat-auth.js';
 import { decode } from './webchat-codec.js';
 import { DEFAULT_WEBCHAT_LIMITS, WebchatRateLimiter } from './webchat-limits.js';
 import { sendMessageBody, startConversationBody, transcriptQuery } from './webchat-schemas.js';
 import { WebchatTokens } from './webchat-token.js';
 
-export type WebchatConversations = Pick<ConversationService, 'startConversation' | 'receive' | 'getConversation' | 'transcript'>;
+export type WebchatConversations = Pick<ConversationService, 'startConversation' | 'getConversation' | 'transcript'>;
 
 export interface WebchatDeps {
   conversations: WebchatConversations;
+  /** The running web chat adapter: visitors' messages enter core through its `ChannelContext`, as on every channel. */
+  inbound: WebchatInbound;
   /** Signs conversation tokens (KEFU_SECRET); every instance must share it. */
   secret: string;
   logger: Logger;
@@ -66,7 +69,7 @@ export function createWebchatRouter(deps: WebchatDeps): Router {
     const body = parseInput(messageBody, req.body);
     limiter.message(grant.conversationId);
     const event = decode(body, { ...grant, receivedAt: clock.now() });
-    const result = await deps.conversations.receive(event);
+    const result = await deps.inbound.receive(event);
     log.info({ conversationId: grant.conversationId, seq: result.message.seq, duplicate: result.duplicate }, 'web chat message');
     res.json({
       message: toMessageView(result.message),

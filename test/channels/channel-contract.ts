@@ -1,10 +1,13 @@
 // The one contract every channel adapter passes, each through its real SDK against a local fake of its platform:
 // decode (platform → InboundEvent → core) and encode (core's reply → what the customer's app shows), and sending by
-// a stored conversation reference after the turn.
+// a stored conversation reference after the turn. A case that cannot apply to a channel is opted out by name, with
+// the reason, in the channel's driver (`ContractOptOuts`); it shows as skipped with that reason, never silently.
+import { ConversationFeed } from '../../core/conversation-feed.js';
+import { systemClock } from '../../core/ports.js';
 import { DEFAULT_BOT_TEXTS } from '../../core/replies.js';
 import type { ChannelId } from '../../core/types.js';
 import type { ChannelAdapter } from '../../bots/channel-adapter.js';
-import { AMBIGUOUS_QUESTION, CONTRACT_FAQS, eventually, type CoreHarness } from './core-harness.js';
+import { AMBIGUOUS_QUESTION, CONTRACT_FAQS, eventually, silentLogger, type CoreHarness } from './core-harness.js';
 
 /** A message as the customer's app shows it. */
 export interface SeenMessage {
@@ -19,7 +22,8 @@ export interface CustomerSide {
   /** The customer's id on the platform, which Kefu stores as the channel identity. */
   externalId: string;
   say(text: string): Promise<void>;
-  sendImage(): Promise<void>;
+  /** Absent on a channel that opts out of `pictures`. */
+  sendImage?(): Promise<void>;
   /** The platform delivers the customer's last message again, same id. */
   redeliverLast(): Promise<void>;
   /** Everything the customer has received, oldest first. */
@@ -35,7 +39,32 @@ export interface ChannelSetup {
   close(): Promise<void>;
 }
 
-export function describeChannelContract(channel: ChannelId, setup: () => Promise<ChannelSetup>): void {
+/** Parts of the contract a channel does not take part in, each with the reason (shown in the test name). */
+export interface ContractOptOuts {
+  /** The case "records a picture…": the customer cannot send a picture on this channel. */
+  pictures?: string;
+  /** The case "splits a text…": the channel has no length limit to split for. */
+  splitting?: string;
+  /** Replies reach the customer without the outbox: checks instead that they carry no delivery status. */
+  outbox?: string;
+  /** The conversation id alone addresses the customer: checks instead that no channelRef is stored. */
+  channelRef?: string;
+}
+
+export function describeChannelContract(channel: ChannelId, setup: () => Promise<ChannelSetup>, optOuts: ContractOptOuts = {}): void {
+  /** A whole case a channel opted out of is registered as skipped, with the reason in its name. */
+  const unless = (optOut: 'pictures' | 'splitting', title: string, fn: () => Promise<void>): void => {
+    const reason = optOuts[optOut];
+    if (reason) it.skip(`${title} [opted out for ${channel}: ${reason}]`, fn);
+    else it(title, fn);
+  };
+  /** Outbox channels mark a reply `sent` once the platform took it; self-delivering ones never give it a status. */
+  const expectDelivered = async (core: CoreHarness, externalId: string, messageId: string): Promise<void> => {
+    const status = async () => (await core.transcript(channel, externalId)).find((m) => m.id === messageId)?.deliveryStatus;
+    if (optOuts.outbox) expect(await status()).toBeUndefined();
+    else await eventually(async () => ((await status()) === 'sent' ? true : undefined), 8000, 'delivery status sent');
+  };
+
   describe(`channel contract: ${channel}`, () => {
     let s: ChannelSetup | undefined;
     let read = 0;
@@ -71,10 +100,11 @@ export function describeChannelContract(channel: ChannelId, setup: () => Promise
       expect(event?.channelMessageId).toEqual(expect.any(String));
       const conversation = await core.conversationOf(channel, customer.externalId);
       expect(conversation.channel).toBe(channel);
-      expect(conversation.channelRef).toEqual(expect.any(String));
+      if (optOuts.channelRef) expect(conversation.channelRef).toBeNull();
+      else expect(conversation.channelRef).toEqual(expect.any(String));
       const botReply = (await core.transcript(channel, customer.externalId)).at(-1);
-      await eventually(async () => ((await core.transcript(channel, customer.externalId)).at(-1)?.deliveryStatus === 'sent' ? true : undefined));
       expect(botReply).toMatchObject({ author: 'bot', kind: 'answer', faqId: 'invoice' });
+      await expectDelivered(core, customer.externalId, botReply!.id);
     });
 
     it('offers choices in the channel’s idiom, and picking one answers that entry', async () => {
@@ -92,8 +122,9 @@ export function describeChannelContract(channel: ChannelId, setup: () => Promise
       expect(answer?.text).toBe(answerOf(choices[1]?.faqId));
     });
 
-    it('records a picture as an attachment and answers politely that it cannot read it', async () => {
+    unless('pictures', 'records a picture as an attachment and answers politely that it cannot read it', async () => {
       const { customer, core } = get();
+      if (!customer.sendImage) throw new Error(`${channel} has no sendImage and did not opt out of pictures`);
       await customer.sendImage();
       const [reply] = await next();
       expect(reply?.text).toBe(DEFAULT_BOT_TEXTS.zh.unreadable);
@@ -126,7 +157,19 @@ export function describeChannelContract(channel: ChannelId, setup: () => Promise
       expect(seen?.text).toContain(text);
     });
 
-    it('splits a text longer than the channel allows into parts it accepts', async () => {
+    it('shows an agent’s reply that core stores after the turn is over', async () => {
+      const { customer, core } = get();
+      const conversation = await core.conversationOf(channel, customer.externalId);
+      const text = '您好，我是客服小王。退款已经原路退回，请留意银行通知。';
+      // The last step of every agent reply (AgentDesk, ticket replies): store, show to live viewers, hand to the channel.
+      const feed = new ConversationFeed(core.repos.messages, core.pubsub, core.delivery, systemClock, silentLogger);
+      const stored = await feed.post(conversation, { author: 'agent', kind: 'text', text });
+      const [seen] = await next();
+      expect(seen?.text).toContain(text);
+      await expectDelivered(core, customer.externalId, stored.id);
+    });
+
+    unless('splitting', 'splits a text longer than the channel allows into parts it accepts', async () => {
       const { customer, core, adapter } = get();
       const conversation = await core.conversationOf(channel, customer.externalId);
       const max = adapter.capabilities.maxTextLength;

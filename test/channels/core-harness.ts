@@ -5,7 +5,7 @@ import { createInMemoryRepositories } from '../../core/in-memory/in-memory-repos
 import { InProcessPubSub } from '../../core/in-memory/in-process-pubsub.js';
 import { KnowledgeBase } from '../../core/knowledge-base.js';
 import type { InboundEvent } from '../../core/messages.js';
-import { systemClock, type Logger, type Repositories } from '../../core/ports.js';
+import { systemClock, type Logger, type PubSub, type Repositories } from '../../core/ports.js';
 import type { ChannelId, Conversation, FaqInput, StoredMessage } from '../../core/types.js';
 import type { ChannelAdapter } from '../../bots/channel-adapter.js';
 import { OutboxDelivery } from '../../bots/delivery/outbox-delivery.js';
@@ -24,6 +24,8 @@ export const AMBIGUOUS_QUESTION = '雨伞租借服务怎么预约？';
 
 export interface CoreHarness {
   repos: Repositories;
+  /** Where core publishes every stored message (web chat's socket shows them from here). */
+  pubsub: PubSub;
   service: ConversationService;
   delivery: OutboxDelivery;
   worker: OutboxWorker;
@@ -36,10 +38,17 @@ export interface CoreHarness {
   close(): Promise<void>;
 }
 
-export async function startCore(adapter: ChannelAdapter, options: { outbox?: Partial<OutboxWorkerOptions>; faqs?: FaqInput[] } = {}): Promise<CoreHarness> {
+export interface CoreOptions {
+  outbox?: Partial<OutboxWorkerOptions>;
+  faqs?: FaqInput[];
+  /** The adapter's own pub/sub when it needs one at construction (web chat); a fresh in-process one otherwise. */
+  pubsub?: PubSub;
+}
+
+export async function startCore(adapter: ChannelAdapter, options: CoreOptions = {}): Promise<CoreHarness> {
   const repos = createInMemoryRepositories();
   await repos.faqs.upsertMany(options.faqs ?? CONTRACT_FAQS);
-  const pubsub = new InProcessPubSub();
+  const pubsub = options.pubsub ?? new InProcessPubSub();
   const knowledge = new KnowledgeBase(repos.faqs, systemClock, silentLogger, { synonyms: loadBuiltinSynonyms(), refreshIntervalMs: 0 });
   const delivery = new OutboxDelivery({ deliveries: repos.deliveries, clock: systemClock, logger: silentLogger });
   const service = new ConversationService({
@@ -72,7 +81,7 @@ export async function startCore(adapter: ChannelAdapter, options: { outbox?: Par
     return conversation;
   };
   return {
-    repos, service, delivery, worker, received, statuses, failures, conversationOf,
+    repos, pubsub, service, delivery, worker, received, statuses, failures, conversationOf,
     transcript: async (channel, externalId) => repos.messages.listByConversation((await conversationOf(channel, externalId)).id),
     async close() {
       await adapter.stop();

@@ -102,7 +102,7 @@ describe('Telegram adapter (telegraf against telegram-test-api)', () => {
     const unreachable = await offline.send(ref, { type: 'text', kind: 'agent', text: 'x' }).catch((e: unknown) => e);
     expect(unreachable).toBeInstanceOf(TransportError);
     expect(String((unreachable as Error).message)).not.toContain(fake.token);
-    await expect(offline.start({ receive: async () => undefined })).rejects.toBeInstanceOf(TransportError);
+    await expect(offline.start({ receive: () => Promise.reject(new Error('no message expected')) })).rejects.toBeInstanceOf(TransportError);
   });
 
   it('reports lost polling and its recovery, and asks for a restart when the token is refused', async () => {

@@ -12,6 +12,7 @@ import { SocketProbe, WebchatClient } from './webchat-harness.js';
 
 const SECRET = 'adapter-test-secret-0123456789abcdef';
 let services: Services;
+let adapter: WebchatAdapter;
 let server: Server;
 let socket: WebchatSocketHandle;
 let base: string;
@@ -23,13 +24,16 @@ beforeAll(async () => {
   const repos = createInMemoryRepositories();
   await seedKnowledgeBase(repos, logger);
   services = composeServices(config, repos, logger);
-  const deps = { conversations: services.conversations, pubsub: services.pubsub, logger, secret: SECRET, maxTextLength: 4000 };
+  adapter = new WebchatAdapter(services.pubsub);
+  await adapter.start({ receive: (event) => services.conversations.receive(event) });
+  const deps = { conversations: services.conversations, inbound: adapter, pubsub: services.pubsub, logger, secret: SECRET, maxTextLength: 4000 };
   server = createServer(createHttpApp({ logger, routers: [createWebchatRouter(deps)], health: () => ({}) }));
   socket = attachWebchatSocket(server, { ...deps, heartbeatMs: 100 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
+  await adapter.stop();
   await socket.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
@@ -45,14 +49,31 @@ describe('WebchatAdapter', () => {
     const probe = SocketProbe.forChat(base, chat);
     await probe.until(() => probe.ready);
 
-    const adapter = new WebchatAdapter(services.pubsub);
-    await adapter.start({ receive: async () => undefined });
     await adapter.send({ conversationId: chat.conversationId, externalUserId: chat.visitorId }, { type: 'text', kind: 'agent', text: '您好，我是小李' });
     await probe.until(() => probe.frames.some((f) => f.type === 'notice'));
     expect(probe.frames.find((f) => f.type === 'notice')).toEqual({ type: 'notice', message: { author: 'agent', kind: 'text', text: '您好，我是小李' } });
     expect(await api.transcript(chat)).toEqual([]);
-    await adapter.stop();
     probe.close();
+  });
+
+  it('is the way visitors’ messages enter core: while it is stopped they are refused with 503 and nothing is stored', async () => {
+    const api = new WebchatClient(base);
+    const chat = await api.start();
+    const probe = SocketProbe.forChat(base, chat);
+    await probe.until(() => probe.ready);
+    await adapter.stop();
+    try {
+      const res = await api.send(chat, { text: '怎么退货', clientMessageId: 'm-1' });
+      expect(res).toMatchObject({ status: 503, body: { error: { code: 'unavailable' } } });
+      probe.send({ type: 'message', text: '怎么退货', clientMessageId: 'm-2' });
+      await probe.until(() => probe.frames.some((f) => f.type === 'error'));
+      expect(probe.frames.find((f) => f.type === 'error')).toMatchObject({ clientMessageId: 'm-2', error: { code: 'unavailable' } });
+      expect(await api.transcript(chat)).toEqual([]);
+    } finally {
+      await adapter.start({ receive: (event) => services.conversations.receive(event) });
+      probe.close();
+    }
+    expect((await api.send(chat, { text: '怎么退货', clientMessageId: 'm-1' })).status).toBe(200);
   });
 });
 
