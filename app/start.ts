@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InProcessPubSub } from '../core/in-memory/in-process-pubsub.js';
 import { systemClock, type Logger, type PubSub } from '../core/ports.js';
-import { RedisPubSub } from './redis-pubsub.js';
 import { openStorage } from '../prisma/storage.js';
 import { createWebchatRouter } from '../bots/webchat/webchat-router.js';
 import { attachWebchatSocket } from '../bots/webchat/webchat-socket.js';
@@ -28,6 +27,8 @@ export interface RunningKefu {
 
 async function createPubSub(config: KefuConfig, logger: Logger): Promise<PubSub> {
   if (config.pubsub.kind === 'memory') return new InProcessPubSub();
+  // Loaded only when asked for, like the channel SDKs.
+  const { RedisPubSub } = await import('./redis-pubsub.js');
   const redis = await RedisPubSub.connect(config.pubsub.url, logger);
   logger.info('real-time fan-out through Redis');
   return redis;

@@ -19,13 +19,13 @@ export async function probeServer(root: string): Promise<ServerProbe | null> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-bench-'));
   const port = await freePort();
   const started = performance.now();
-  // The same V8 flags `npm start` uses (package.json config.serverNodeFlags).
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { config?: { serverNodeFlags?: string } };
+  // The same V8 flags and allocator setting `npm start` uses (package.json config).
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { config?: { serverNodeFlags?: string; mallocArenaMax?: string } };
   const flags = (pkg.config?.serverNodeFlags ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...flags, main], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KEFU_DATA_DIR: dataDir, DATABASE_URL: `file:${join(dataDir, 'kefu.db')}`, LOG_LEVEL: 'warn' },
+    env: { ...process.env, MALLOC_ARENA_MAX: pkg.config?.mallocArenaMax ?? '', PORT: String(port), HOST: '127.0.0.1', KEFU_DATA_DIR: dataDir, DATABASE_URL: `file:${join(dataDir, 'kefu.db')}`, LOG_LEVEL: 'warn' },
   });
   const base = `http://127.0.0.1:${port}`;
   try {

@@ -1,6 +1,5 @@
 import type { PrismaClient } from './generated/sqlite/client.js';
-import { searchPathOption, type DatabaseTarget } from './database-url.js';
-import { SQLITE_BUSY_TIMEOUT_MS } from './migrator-sqlite.js';
+import { searchPathOption, SQLITE_BUSY_TIMEOUT_MS, type DatabaseTarget } from './database-url.js';
 
 /** The repositories are typed against the SQLite client; the PostgreSQL one has the same models and API. */
 export type Db = PrismaClient;

@@ -46,3 +46,6 @@ export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): Data
 export function searchPathOption(schema: string): string {
   return `-c search_path="${schema}"`;
 }
+
+/** How long a SQLite writer waits for the lock before failing (migrator and client alike). */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;

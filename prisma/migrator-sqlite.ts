@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrationState, type AppliedMigration, type MigrationFile } from './migrations.js';
+import { SQLITE_BUSY_TIMEOUT_MS } from './database-url.js';
 
-export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 // Byte for byte the table Prisma's schema engine creates, so `prisma migrate deploy` reads our rows as its own.
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

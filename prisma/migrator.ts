@@ -1,6 +1,4 @@
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.js';
-import { migratePostgres } from './migrator-postgres.js';
-import { migrateSqlite } from './migrator-sqlite.js';
 import { readMigrations } from './migrations.js';
 
 export interface MigrateResult {
@@ -15,9 +13,10 @@ export interface MigrateResult {
 export async function migrate(databaseUrl: string | DatabaseTarget): Promise<MigrateResult> {
   const target = typeof databaseUrl === 'string' ? parseDatabaseUrl(databaseUrl) : databaseUrl;
   const migrations = readMigrations(target.provider);
+  // Each driver is loaded only for its own provider: a SQLite deployment never loads pg, and vice versa.
   const applied =
     target.provider === 'sqlite'
-      ? migrateSqlite(target.file, migrations)
-      : await migratePostgres(target.connectionString, target.schema, migrations);
+      ? (await import('./migrator-sqlite.js')).migrateSqlite(target.file, migrations)
+      : await (await import('./migrator-postgres.js')).migratePostgres(target.connectionString, target.schema, migrations);
   return { applied };
 }
