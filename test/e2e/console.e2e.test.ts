@@ -158,7 +158,7 @@ describe('a customer in the widget and an agent in the console (Chromium)', () =
     await signIn(supervisor, 'sue');
     await supervisor.locator('#supervisor').waitFor();
     await supervisor.selectOption('#presence', 'online');
-    await supervisor.locator('#agents-body tr[data-presence="online"]').waitFor();
+    await supervisor.locator('#agents-body tr[data-presence="online"]', { hasText: 'sue' }).waitFor();
 
     await customer.goto(`${h.url}/`);
     await customer.click('#kefu-launcher');

@@ -168,11 +168,13 @@ $('composer').addEventListener('submit', async (e) => {
   if (!text || !current) return;
   const note = $('mode-note').checked;
   $('send').disabled = true;
+  // Cleared at once, as chat apps do; the text comes back if sending fails so nothing typed is lost.
+  $('input').value = '';
   try {
     if (note) timeline.addNote((await api.note(current.id, text)).note);
     else timeline.addMessage((await api.send(current.id, text)).message);
-    $('input').value = '';
   } catch (err) {
+    if (!$('input').value) $('input').value = text;
     report(err);
   } finally {
     $('send').disabled = false;
