@@ -7,6 +7,7 @@ import type { Logger, MessageRepository, PubSub, UserRepository } from '../../co
 import type { AuthService } from '../../core/users/auth-service.js';
 import { runAgentSession } from './agent-socket-session.js';
 import { sameOrigin, sessionToken } from './session-auth.js';
+import { Heartbeat } from '../../bots/ws-heartbeat.js';
 
 export interface AgentSocketDeps {
   auth: AuthService;
@@ -33,7 +34,7 @@ export function attachAgentSocket(server: Server, deps: AgentSocketDeps): AgentS
   const path = deps.path ?? '/api/agent/ws';
   const log = deps.logger.child({ component: 'agent-socket' });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
-  const alive = new WeakMap<WebSocket, boolean>();
+  const heartbeat = new Heartbeat(wss, deps.heartbeatMs ?? 30_000);
   const open = new Map<string, number>();
   const offlineTimers = new Map<string, NodeJS.Timeout>();
   let closed = false;
@@ -41,8 +42,7 @@ export function attachAgentSocket(server: Server, deps: AgentSocketDeps): AgentS
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== path) return;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      alive.set(ws, true);
-      ws.on('pong', () => alive.set(ws, true));
+      heartbeat.track(ws);
       void accept(ws, req).catch((err: unknown) => {
         log.error({ err }, 'agent socket failed');
         ws.close(1011, 'internal error');
@@ -87,16 +87,6 @@ export function attachAgentSocket(server: Server, deps: AgentSocketDeps): AgentS
     }
   }
 
-  const heartbeat = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (!alive.get(ws)) ws.terminate();
-      else {
-        alive.set(ws, false);
-        ws.ping();
-      }
-    }
-  }, deps.heartbeatMs ?? 30_000);
-  heartbeat.unref();
   server.on('upgrade', onUpgrade);
 
   return {
@@ -105,7 +95,7 @@ export function attachAgentSocket(server: Server, deps: AgentSocketDeps): AgentS
     },
     async close() {
       closed = true;
-      clearInterval(heartbeat);
+      heartbeat.stop();
       offlineTimers.forEach((t) => clearTimeout(t));
       server.off('upgrade', onUpgrade);
       for (const ws of wss.clients) ws.terminate();

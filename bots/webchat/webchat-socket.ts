@@ -8,6 +8,7 @@ import type { WebchatDeps } from './webchat-router.js';
 import { socketQuery } from './webchat-schemas.js';
 import { runSocketSession } from './socket-session.js';
 import { WebchatTokens } from './webchat-token.js';
+import { Heartbeat } from '../ws-heartbeat.js';
 
 export interface WebchatSocketDeps extends WebchatDeps {
   pubsub: PubSub;
@@ -30,14 +31,13 @@ export function attachWebchatSocket(server: Server, deps: WebchatSocketDeps): We
   const log = deps.logger.child({ channel: 'webchat' });
   const tokens = new WebchatTokens(deps.secret);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  const alive = new WeakMap<WebSocket, boolean>();
+  const heartbeat = new Heartbeat(wss, deps.heartbeatMs ?? 30_000);
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== path) return; // another listener (or nobody) owns this path
     wss.handleUpgrade(req, socket, head, (ws) => {
-      alive.set(ws, true);
-      ws.on('pong', () => alive.set(ws, true));
+      heartbeat.track(ws);
       // Frames sent before the session is set up are kept, not dropped.
       const early: RawData[] = [];
       const keep = (data: RawData): void => void early.push(data);
@@ -64,17 +64,6 @@ export function attachWebchatSocket(server: Server, deps: WebchatSocketDeps): We
     runSocketSession(ws, { ...deps, clock: deps.clock ?? systemClock, grant, afterSeq: query.data.afterSeq ?? 0, early: takeEarly(), topic: conversationTopic(grant.conversationId), log });
   }
 
-  const heartbeat = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (!alive.get(ws)) {
-        ws.terminate();
-        continue;
-      }
-      alive.set(ws, false);
-      ws.ping();
-    }
-  }, deps.heartbeatMs ?? 30_000);
-  heartbeat.unref();
 
   server.on('upgrade', onUpgrade);
   return {
@@ -82,7 +71,7 @@ export function attachWebchatSocket(server: Server, deps: WebchatSocketDeps): We
       return wss.clients.size;
     },
     async close() {
-      clearInterval(heartbeat);
+      heartbeat.stop();
       server.off('upgrade', onUpgrade);
       const closing = [...wss.clients].map((ws) => closeGracefully(ws));
       await Promise.all(closing);
