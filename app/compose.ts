@@ -53,7 +53,7 @@ export function composeServices(
     repos, feed, clock, logger, settings: { fallbackLimit, routing, defaultCapacity: agentCapacity, hours }, observer: tickets.intake,
   });
   const conversations = new ConversationService({
-    repos, knowledge, pubsub, clock, logger, delivery, handoff, settings: { maxTextLength: config.maxMessageLength },
+    repos, knowledge, feed, clock, logger, handoff, settings: { maxTextLength: config.maxMessageLength },
     observer: knowledgeAdmin.unanswered, textHandler: tickets.chat,
   });
   const auth = new AuthService(repos.users, repos.sessions, clock, logger, {

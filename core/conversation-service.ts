@@ -1,12 +1,12 @@
 import { DomainError } from './errors.js';
 import type { InboundEvent, ChannelSender } from './messages.js';
-import type { BotTurnObserver, Clock, CustomerTextHandler, Logger, OutboundDelivery, PubSub, Repositories } from './ports.js';
+import type { BotTurnObserver, Clock, CustomerTextHandler, Logger, Repositories } from './ports.js';
 import type { BotTexts } from './replies.js';
 import type { ChannelId, Conversation, HandoffReason, Lang, NewMessage, StoredMessage } from './types.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { BotResponder, type BotOutcome, type BotReply } from './bot-responder.js';
 import { detectLang } from './matching/index.js';
-import { ConversationFeed } from './conversation-feed.js';
+import type { ConversationFeed } from './conversation-feed.js';
 import type { HandoffService, HandoffResult } from './handoff/handoff-service.js';
 import { detectHandoffTrigger } from './handoff/handoff-triggers.js';
 
@@ -17,8 +17,8 @@ export interface ConversationSettings {
 export interface ConversationServiceDeps {
   repos: Repositories;
   knowledge: KnowledgeBase;
-  pubsub: PubSub;
-  delivery: OutboundDelivery;
+  /** Stores, publishes and delivers every outbound message; shared with the handoff and ticket services. */
+  feed: ConversationFeed;
   clock: Clock;
   logger: Logger;
   settings: ConversationSettings;
@@ -51,8 +51,7 @@ export class ConversationService {
   private readonly textHandler: CustomerTextHandler | undefined;
 
   constructor(deps: ConversationServiceDeps) {
-    ({ repos: this.repos, clock: this.clock, logger: this.logger, settings: this.settings, handoff: this.handoff } = deps);
-    this.feed = new ConversationFeed(deps.repos.messages, deps.pubsub, deps.delivery, deps.clock, deps.logger);
+    ({ repos: this.repos, feed: this.feed, clock: this.clock, logger: this.logger, settings: this.settings, handoff: this.handoff } = deps);
     this.responder = new BotResponder(deps.knowledge, deps.repos.messages, deps.texts);
     this.observer = deps.observer;
     this.textHandler = deps.textHandler;
@@ -91,7 +90,9 @@ export class ConversationService {
       conversation = await this.repos.conversations.update(conversation.id, { channelRef: event.channelRef });
     }
     if (conversation.status === 'closed') conversation = await this.repos.conversations.update(conversation.id, { status: 'bot', closedAt: null });
-    const handled = await this.intercept(conversation, event, text);
+    // Text without letters ("2", "👍") says nothing about the language: keep the conversation's.
+    const lang = event.type === 'text' && /\p{L}/u.test(text) ? detectLang(text) : conversation.lang;
+    const handled = await this.intercept(conversation, event, text, lang);
     if (handled) {
       if (conversation.status !== 'bot') await this.handoff?.customerWrote(conversation, null);
       return { conversation, message, replies: await this.storeReplies(conversation, message, handled), duplicate };
@@ -103,8 +104,6 @@ export class ConversationService {
       return { conversation, message, replies, duplicate };
     }
 
-    // Text without letters ("2", "👍") says nothing about the language: keep the conversation's.
-    const lang = event.type === 'text' && /\p{L}/u.test(text) ? detectLang(text) : conversation.lang;
     if (this.handoff && trigger) return { ...(await this.handOff(this.handoff, conversation, trigger, lang, message)), message, duplicate };
     const outcome = await this.responder.respond(conversation, event, lang);
     if (outcome.match) await this.observe(conversation, message, lang, outcome.match);
@@ -129,9 +128,8 @@ export class ConversationService {
   }
 
   /** Survey answers and ticket questions; a failure there must never cost the customer the usual reply. */
-  private async intercept(conversation: Conversation, event: InboundEvent, text: string): Promise<BotReply[] | null> {
+  private async intercept(conversation: Conversation, event: InboundEvent, text: string, lang: Lang): Promise<BotReply[] | null> {
     if (!this.textHandler || event.type !== 'text') return null;
-    const lang = /\p{L}/u.test(text) ? detectLang(text) : conversation.lang;
     try {
       return await this.textHandler.handle({ conversation, text, lang });
     } catch (err) {

@@ -11,6 +11,7 @@ import { noDelivery } from '../../core/ports.js';
 import type { Actor, FaqInput } from '../../core/types.js';
 import { loadBuiltinSynonyms } from '../../knowledge/index.js';
 import { ManualClock, silentLogger } from '../core/conversation-harness.js';
+import { ConversationFeed } from '../../core/conversation-feed.js';
 
 export const ADA: Actor = { id: 'user-ada', name: 'ada@shop.test' };
 
@@ -28,7 +29,7 @@ export async function knowledgeAdminFixture(faqs: FaqInput[] = [], options: { lo
   const synonyms = new SynonymService(repos.synonyms, loadBuiltinSynonyms(), knowledge, silentLogger);
   const dashboard = new DashboardService({ ...repos, clock });
   const conversations = new ConversationService({
-    repos, knowledge, pubsub: new InProcessPubSub(), clock, logger: silentLogger, delivery: noDelivery, settings: { maxTextLength: 4000 }, observer: unanswered,
+    repos, knowledge, feed: new ConversationFeed(repos.messages, new InProcessPubSub(), noDelivery, clock, silentLogger), clock, logger: silentLogger, settings: { maxTextLength: 4000 }, observer: unanswered,
   });
   let n = 0;
   /** A customer message in a fresh web chat conversation (or the given one). */

@@ -11,6 +11,7 @@ import type { ChannelAdapter } from '../../bots/channel-adapter.js';
 import { OutboxDelivery } from '../../bots/delivery/outbox-delivery.js';
 import { OutboxWorker, type OutboxWorkerOptions } from '../../bots/delivery/outbox-worker.js';
 import { loadBuiltinSynonyms } from '../../knowledge/index.js';
+import { ConversationFeed } from '../../core/conversation-feed.js';
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLogger };
 
@@ -52,7 +53,7 @@ export async function startCore(adapter: ChannelAdapter, options: CoreOptions = 
   const knowledge = new KnowledgeBase(repos.faqs, systemClock, silentLogger, { synonyms: loadBuiltinSynonyms(), refreshIntervalMs: 0 });
   const delivery = new OutboxDelivery({ deliveries: repos.deliveries, clock: systemClock, logger: silentLogger });
   const service = new ConversationService({
-    repos, knowledge, pubsub, delivery, clock: systemClock, logger: silentLogger, settings: { maxTextLength: 4000 },
+    repos, knowledge, feed: new ConversationFeed(repos.messages, pubsub, delivery, systemClock, silentLogger), clock: systemClock, logger: silentLogger, settings: { maxTextLength: 4000 },
   });
   const worker = new OutboxWorker({
     repos, pubsub, clock: systemClock, logger: silentLogger, adapterFor: (c) => (c === adapter.channel ? adapter : undefined),

@@ -6,6 +6,7 @@ import type { InboundEvent } from '../../core/messages.js';
 import { noDelivery, type Clock, type Logger } from '../../core/ports.js';
 import type { FaqInput } from '../../core/types.js';
 import { loadBuiltinFaqs, loadBuiltinSynonyms } from '../../knowledge/index.js';
+import { ConversationFeed } from '../../core/conversation-feed.js';
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLogger };
 
@@ -27,7 +28,7 @@ export async function conversationHarness(faqs: FaqInput[] = loadBuiltinFaqs()) 
   const pubsub = new InProcessPubSub();
   const knowledge = new KnowledgeBase(repos.faqs, clock, silentLogger, { synonyms: loadBuiltinSynonyms(), refreshIntervalMs: 1000 });
   const service = new ConversationService({
-    repos, knowledge, pubsub, clock, logger: silentLogger, delivery: noDelivery, settings: { maxTextLength: 4000 },
+    repos, knowledge, feed: new ConversationFeed(repos.messages, pubsub, noDelivery, clock, silentLogger), clock, logger: silentLogger, settings: { maxTextLength: 4000 },
   });
   const conversation = await service.startConversation({ channel: 'webchat', sender: { externalId: 'visitor-1' } });
   let n = 0;

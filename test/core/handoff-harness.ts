@@ -42,7 +42,7 @@ export async function handoffHarness(options: HandoffHarnessOptions = {}) {
   const queries = new AgentQueries(repos, settings.defaultCapacity);
   const knowledge = new KnowledgeBase(repos.faqs, clock, silentLogger, { synonyms: loadBuiltinSynonyms(), refreshIntervalMs: 1000 });
   const service = new ConversationService({
-    repos, knowledge, pubsub, clock, logger: silentLogger, delivery, settings: { maxTextLength: 4000 }, handoff,
+    repos, knowledge, feed, clock, logger: silentLogger, settings: { maxTextLength: 4000 }, handoff,
   });
   const events: AgentEvent[] = [];
   pubsub.subscribe(AGENT_EVENTS_TOPIC, (e) => events.push(e as AgentEvent));
