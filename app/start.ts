@@ -15,6 +15,7 @@ import { composeServices, seedKnowledgeBase, type Services } from './compose.js'
 import type { KefuConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { resolveSecret } from './secret.js';
+import { guardUpgrades } from '../bots/socket-guard.js';
 
 export interface RunningKefu {
   url: string;
@@ -55,6 +56,7 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     const server = createServer(app);
     const socket = attachWebchatSocket(server, webchatDeps);
     const agentSocket = attachAgentConsoleSocket(server, services, logger);
+    guardUpgrades(server, [socket.path, agentSocket.path], logger);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());

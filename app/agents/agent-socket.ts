@@ -8,6 +8,7 @@ import type { AuthService } from '../../core/users/auth-service.js';
 import { runAgentSession } from './agent-socket-session.js';
 import { sameOrigin, sessionToken } from './session-auth.js';
 import { Heartbeat } from '../../bots/ws-heartbeat.js';
+import { logProtocolErrors } from '../../bots/socket-guard.js';
 
 export interface AgentSocketDeps {
   auth: AuthService;
@@ -25,6 +26,7 @@ export interface AgentSocketDeps {
 }
 
 export interface AgentSocketHandle {
+  readonly path: string;
   readonly clientCount: number;
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export function attachAgentSocket(server: Server, deps: AgentSocketDeps): AgentS
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== path) return;
     wss.handleUpgrade(req, socket, head, (ws) => {
+      logProtocolErrors(ws, log);
       heartbeat.track(ws);
       void accept(ws, req).catch((err: unknown) => {
         log.error({ err }, 'agent socket failed');
@@ -90,6 +93,7 @@ export function attachAgentSocket(server: Server, deps: AgentSocketDeps): AgentS
   server.on('upgrade', onUpgrade);
 
   return {
+    path,
     get clientCount() {
       return wss.clients.size;
     },

@@ -9,6 +9,7 @@ import { socketQuery } from './webchat-schemas.js';
 import { runSocketSession } from './socket-session.js';
 import { WebchatTokens } from './webchat-token.js';
 import { Heartbeat } from '../ws-heartbeat.js';
+import { logProtocolErrors } from '../socket-guard.js';
 
 export interface WebchatSocketDeps extends WebchatDeps {
   pubsub: PubSub;
@@ -18,6 +19,7 @@ export interface WebchatSocketDeps extends WebchatDeps {
 }
 
 export interface WebchatSocketHandle {
+  readonly path: string;
   readonly clientCount: number;
   /** Closes every socket (1001) and stops listening; call before `server.close()`, which ignores upgraded sockets. */
   close(): Promise<void>;
@@ -37,6 +39,7 @@ export function attachWebchatSocket(server: Server, deps: WebchatSocketDeps): We
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== path) return; // another listener (or nobody) owns this path
     wss.handleUpgrade(req, socket, head, (ws) => {
+      logProtocolErrors(ws, log);
       heartbeat.track(ws);
       // Frames sent before the session is set up are kept, not dropped.
       const early: RawData[] = [];
@@ -67,6 +70,7 @@ export function attachWebchatSocket(server: Server, deps: WebchatSocketDeps): We
 
   server.on('upgrade', onUpgrade);
   return {
+    path,
     get clientCount() {
       return wss.clients.size;
     },
