@@ -17,7 +17,7 @@ const DOMAINS = [
   'presale', 'product', 'order-payment', 'shipping', 'returns', 'exchanges', 'refunds', 'warranty', 'invoices',
   'promotions', 'membership', 'account-privacy', 'complaints', 'service', 'after-sales-misc',
 ];
-const MIN_INTENTS = 137;
+const MIN_INTENTS = 300;
 const MIN_WITH_ENGLISH = 120;
 // The misses quoted in the issue come from an evaluation run; the library must not simply contain them.
 const QUOTED_MISSES = [
@@ -36,7 +36,7 @@ const phrasingsOf = (i: Intent): string[] => [...i.phrasings.zh, ...(i.phrasings
 
 describe('intent library data', () => {
   it('has one file per known domain, named after it', () => {
-    expect(files.length).toBeGreaterThanOrEqual(5);
+    expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual([...DOMAINS].sort());
     for (const { file, data } of library) {
       expect(DOMAINS).toContain(data.domain);
       expect(file).toBe(`${data.domain}.json`);
