@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { FaqInput } from '../../core/types.js';
 import { knowledgePath, parseFaqJson } from '../../knowledge/index.js';
 
 // Structure only: these sets are reported on, never tuned on, so no test here may look at what the matcher answers.
@@ -29,6 +30,10 @@ function squash(text: string): string {
   return text.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
+function texts(entry: FaqInput): string[] {
+  return [entry.question, ...(entry.alternates ?? [])];
+}
+
 function duplicates(texts: string[]): string[] {
   const seen = new Set<string>();
   return texts.filter((t) => {
@@ -55,11 +60,12 @@ describe.each(stores)('independent store $dir', ({ dir, prefix, entries: [minEnt
     expect(entries.length).toBeLessThanOrEqual(maxEntries);
     for (const entry of entries) {
       expect(entry.id).toMatch(new RegExp(`^${prefix}-\\d{3}$`));
-      expect(entry.alternates.length).toBeGreaterThanOrEqual(1);
-      expect(entry.alternates.length).toBeLessThanOrEqual(2);
+      const alternates = entry.alternates ?? [];
+      expect(alternates.length).toBeGreaterThanOrEqual(1);
+      expect(alternates.length).toBeLessThanOrEqual(2);
       expect(entry.category).toEqual(expect.any(String));
     }
-    expect(duplicates(entries.flatMap((e) => [e.question, ...e.alternates]))).toEqual([]);
+    expect(duplicates(entries.flatMap(texts))).toEqual([]);
   });
 
   it('questions.json has the required counts and only labels that name a real entry', () => {
@@ -79,7 +85,7 @@ describe.each(stores)('independent store $dir', ({ dir, prefix, entries: [minEnt
 
   it('has no duplicate questions and no question copied from the KB', () => {
     expect(duplicates(questions.map((q) => q.q))).toEqual([]);
-    const kbTexts = new Set(entries.flatMap((e) => [e.question, ...e.alternates]).map(squash));
+    const kbTexts = new Set(entries.flatMap(texts).map(squash));
     expect(questions.filter((q) => kbTexts.has(squash(q.q))).map((q) => q.q)).toEqual([]);
   });
 });
