@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from './chromium.js';
+import { launchChromium, LAUNCH_TIMEOUT_MS } from './chromium.js';
 import { startAgentHarness, type AgentHarness } from '../agents/agent-harness.js';
 
 const SCREENSHOT_DIR = process.env.KEFU_SCREENSHOT_DIR;
@@ -14,7 +14,7 @@ beforeAll(async () => {
   await h.addUser('ada', 'admin');
   browser = await launchChromium();
   admin = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-});
+}, LAUNCH_TIMEOUT_MS);
 afterAll(async () => {
   await browser?.close();
   await h?.close();

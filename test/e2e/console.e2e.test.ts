@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium } from './chromium.js';
+import { launchChromium, LAUNCH_TIMEOUT_MS } from './chromium.js';
 import { startAgentHarness, type AgentHarness } from '../agents/agent-harness.js';
 
 const SCREENSHOT_DIR = process.env.KEFU_SCREENSHOT_DIR;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   const sue = await h.addUser('sue', 'supervisor');
   await h.kefu.services.canned.create(sue, { shortcut: '退货', title: '退货流程', text: '您好，商品签收 7 天内可以无理由退货，请在订单页点击「申请退货」。' });
   browser = await launchChromium();
-});
+}, LAUNCH_TIMEOUT_MS);
 afterAll(async () => {
   await browser?.close();
   await h?.close();

@@ -1,5 +1,5 @@
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium } from './chromium.js';
+import { launchChromium, LAUNCH_TIMEOUT_MS } from './chromium.js';
 import { startAgentHarness, type AgentHarness } from '../agents/agent-harness.js';
 import { WebchatClient } from '../webchat/webchat-harness.js';
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
   await h.addUser('ann');
   await h.addUser('sue', 'supervisor');
   browser = await launchChromium();
-});
+}, LAUNCH_TIMEOUT_MS);
 afterAll(async () => {
   await browser?.close();
   await h?.close();

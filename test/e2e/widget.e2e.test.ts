@@ -1,5 +1,5 @@
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium } from './chromium.js';
+import { launchChromium, LAUNCH_TIMEOUT_MS } from './chromium.js';
 import { addAmbiguousFaqs, startHarness, WebchatClient, type Harness } from '../webchat/webchat-harness.js';
 
 const SCREENSHOT = process.env.KEFU_SCREENSHOT_DIR ? `${process.env.KEFU_SCREENSHOT_DIR}/widget-375.png` : undefined;
@@ -11,7 +11,7 @@ let pageErrors: string[];
 beforeAll(async () => {
   h = await startHarness();
   browser = await launchChromium();
-});
+}, LAUNCH_TIMEOUT_MS);
 afterAll(async () => {
   await browser?.close();
   await h?.close();
