@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium, LAUNCH_TIMEOUT_MS } from './chromium.js';
+import { FLOW_TIMEOUT_MS, launchChromium, LAUNCH_TIMEOUT_MS } from './chromium.js';
 import { startAgentHarness, type AgentHarness } from '../agents/agent-harness.js';
 
 const SCREENSHOT_DIR = process.env.KEFU_SCREENSHOT_DIR;
@@ -100,7 +100,7 @@ describe('admin console in Chromium', () => {
     if (SCREENSHOT_DIR) await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-faqs.png` });
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('imports a file with bad rows: the preview lists exactly those as rejected, and the import keeps the rest', async () => {
     const page = await openAdmin('transfer');
@@ -128,7 +128,7 @@ describe('admin console in Chromium', () => {
     expect(await h.kefu.services.repos.faqs.get('no-answer')).toBeNull();
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('tries a question, turns an unanswered group into alternates, and draws the dashboard', async () => {
     const page = await openAdmin('try');
@@ -159,5 +159,5 @@ describe('admin console in Chromium', () => {
     if (SCREENSHOT_DIR) await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-dashboard.png`, fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, FLOW_TIMEOUT_MS);
 });

@@ -8,6 +8,8 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
   '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
 // Long enough for the first unpack of the packaged browser (~200 MB) on a loaded machine.
 export const LAUNCH_TIMEOUT_MS = 120_000;
+// A whole browser flow (two or three pages, a dozen steps) on a 2-core machine shared by many test runs.
+export const FLOW_TIMEOUT_MS = 90_000;
 
 /**
  * Debian's Chromium when it is installed (faster start, system fonts), else the one shipped in the

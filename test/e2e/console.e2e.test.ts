@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchChromium, LAUNCH_TIMEOUT_MS } from './chromium.js';
+import { FLOW_TIMEOUT_MS, launchChromium, LAUNCH_TIMEOUT_MS } from './chromium.js';
 import { startAgentHarness, type AgentHarness } from '../agents/agent-harness.js';
 
 const SCREENSHOT_DIR = process.env.KEFU_SCREENSHOT_DIR;
@@ -148,7 +148,7 @@ describe('a customer in the widget and an agent in the console (Chromium)', () =
     await agent.waitForURL(/\/console\/login\.html/);
     await customerContext.close();
     await agentContext.close();
-  });
+  }, FLOW_TIMEOUT_MS);
 
   it('lets a supervisor watch the queue and agents’ load and assign a waiting customer', async () => {
     const customerContext = await browser.newContext();
@@ -176,5 +176,5 @@ describe('a customer in the widget and an agent in the console (Chromium)', () =
     expect(problems).toEqual([]);
     await customerContext.close();
     await supervisorContext.close();
-  });
+  }, FLOW_TIMEOUT_MS);
 });
