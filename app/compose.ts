@@ -4,7 +4,8 @@ import { AgentDesk } from '../core/handoff/agent-desk.js';
 import { AgentQueries } from '../core/handoff/agent-queries.js';
 import { CannedReplies } from '../core/handoff/canned-replies.js';
 import { HandoffService } from '../core/handoff/handoff-service.js';
-import { AuthService } from '../core/users/auth-service.js';
+import type { AuthService } from '../core/users/auth-service.js';
+import { composeAuth } from './compose-auth.js';
 import { InProcessPubSub } from '../core/in-memory/in-process-pubsub.js';
 import { KnowledgeBase } from '../core/knowledge-base.js';
 import type { Logger, PubSub, Repositories } from '../core/ports.js';
@@ -56,10 +57,7 @@ export function composeServices(
     repos, knowledge, feed, clock, logger, handoff, settings: { maxTextLength: config.maxMessageLength },
     observer: knowledgeAdmin.unanswered, textHandler: tickets.chat,
   });
-  const auth = new AuthService(repos.users, repos.sessions, clock, logger, {
-    sessionTtlMs: config.auth.sessionTtlMs,
-    throttle: { maxFailures: config.auth.loginMaxFailures, windowMs: 15 * 60_000 },
-  });
+  const auth = composeAuth(config, repos, clock, logger);
   const desk = new AgentDesk({ repos, feed, handoff, clock, logger, maxTextLength: config.maxMessageLength });
   const queries = new AgentQueries(repos, agentCapacity);
   return { repos, pubsub, clock, knowledge, conversations, auth, handoff, desk, queries, canned: new CannedReplies(repos.cannedReplies), knowledgeAdmin, delivery, tickets };

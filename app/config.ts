@@ -18,6 +18,9 @@ export const envSchema = z.object({
     .optional(),
   KEFU_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  KEFU_STORE_NAME: z.string().trim().min(1).max(80).default('Kefu 演示商店'),
+  KEFU_DEMO: bool.optional(),
   KEFU_MAX_MESSAGE_LENGTH: z.coerce.number().int().min(1).max(100_000).default(4000),
   KEFU_KB_AUTOLOAD: bool.default(true),
   KEFU_KB_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
@@ -52,6 +55,11 @@ export interface KefuConfig {
   databaseUrl: string;
   secret?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** JSON lines, or readable lines for a person; `auto` is readable on a terminal. */
+  logFormat: z.infer<typeof envSchema>['LOG_FORMAT'];
+  storeName: string;
+  /** The demo store's hints for visitors (how to reach the agent side); on by default with the embedded database. */
+  demo: boolean;
   maxMessageLength: number;
   kbAutoload: boolean;
   kbRefreshMs: number;
@@ -98,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     databaseUrl: e.DATABASE_URL ?? `file:${e.KEFU_DATA_DIR.replace(/\/$/, '')}/kefu.db`,
     ...(e.KEFU_SECRET ? { secret: e.KEFU_SECRET } : {}),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    storeName: e.KEFU_STORE_NAME,
+    demo: e.KEFU_DEMO ?? !(e.DATABASE_URL ?? 'file:').startsWith('postgres'),
     maxMessageLength: e.KEFU_MAX_MESSAGE_LENGTH,
     kbAutoload: e.KEFU_KB_AUTOLOAD,
     kbRefreshMs: e.KEFU_KB_REFRESH_MS,

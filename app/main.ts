@@ -1,6 +1,9 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { withStoreFile } from './setup/store-file.js';
 import { startKefu } from './start.js';
+import { printFirstRun } from './setup/first-run.js';
+import { resolveSecret } from './secret.js';
 
 async function main(): Promise<void> {
   try {
@@ -10,7 +13,7 @@ async function main(): Promise<void> {
   }
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(withStoreFile(process.env));
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -18,16 +21,10 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, config.logFormat);
   const kefu = await startKefu(config, logger);
   console.log(`Kefu is running at http://localhost:${kefu.port}/  (database: ${config.databaseUrl.startsWith('file:') ? config.databaseUrl : 'postgresql'})`);
-  if ((await kefu.services.repos.users.count()) === 0) {
-    // No account is created silently: whoever runs Kefu chooses the first admin and the password.
-    console.log(
-      'No agent accounts yet. Create the first admin, then sign in at ' +
-        `http://localhost:${kefu.port}/console/:\n  npx kefu user add --email you@example.com --password '<a long password>' --role admin`,
-    );
-  }
+  await printFirstRun(kefu.port, kefu.services.repos.users, resolveSecret(config.secret, config.dataDir, logger));
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await kefu.close();

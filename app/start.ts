@@ -16,6 +16,7 @@ import type { KefuConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { resolveSecret } from './secret.js';
 import { guardUpgrades } from '../bots/socket-guard.js';
+import { setupRouters } from './setup/setup-http.js';
 
 export interface RunningKefu {
   url: string;
@@ -50,7 +51,7 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     const webchatDeps = { conversations: services.conversations, inbound: channels.webchat, pubsub: services.pubsub, logger, secret, maxTextLength: config.maxMessageLength, limiter };
     const app = createHttpApp({
       logger,
-      routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...channels.routers],
+      routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...setupRouters(services, config, secret), ...channels.routers],
       health: () => ({ database: storage.provider, ...channels.health() }),
     });
     const server = createServer(app);

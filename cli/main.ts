@@ -1,12 +1,16 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../app/config.js';
+import { withStoreFile } from '../app/setup/store-file.js';
 import { isDomainError } from '../core/errors.js';
-import { kbAsk, kbEval, kbExport, kbImport } from './kb-commands.js';
-import { userAdd, userList } from './user-commands.js';
 import { CliError, type CliContext } from './cli-context.js';
 
 const USAGE = `Usage: kefu <command>
 
+  start                              run the server (PORT, DATABASE_URL… from the environment or .env)
+  doctor                             check configuration, database, migrations, Redis, channels, clock and time zone
+  db migrate [--status]              apply pending database migrations (or only list them)
+  backup [FILE]                      copy the database to FILE (default: ./kefu-backup-<time>.db or .dump)
+  restore FILE [--force]             replace the database with a backup (the current one is backed up first)
   kb import FILE [--replace] [--dry-run]
                                      import FAQ entries from JSON or CSV (upsert by id, versioned as "cli");
                                      --dry-run lists what would be added, changed, removed and rejected
@@ -19,14 +23,18 @@ const USAGE = `Usage: kefu <command>
 
 Honours DATABASE_URL (default: the embedded SQLite database in KEFU_DATA_DIR).`;
 
-async function run(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
+type Values = ReturnType<typeof parse>['values'];
+
+function parse(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       replace: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      status: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       format: { type: 'string', default: 'json' },
       email: { type: 'string' },
       password: { type: 'string' },
@@ -36,18 +44,33 @@ async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const [group, command, arg] = positionals;
-  if (values.help || !group) {
+}
+
+// Each command loads only its own modules: `kefu user list` must not pay for the matcher and every service.
+const COMMANDS: Record<string, (ctx: () => CliContext, args: Array<string | undefined>, values: Values) => Promise<number>> = {
+  doctor: async () => (await import('./doctor.js')).doctor(withStoreFile(process.env)),
+  'db migrate': async (ctx, _args, v) => (await import('./db-commands.js')).dbMigrate(ctx(), { status: v.status }),
+  backup: async (ctx, [file]) => (await import('./db-commands.js')).backup(ctx(), file),
+  restore: async (ctx, [file], v) => (await import('./db-commands.js')).restore(ctx(), required(file, 'FILE'), { force: v.force }),
+  'kb import': async (ctx, [file], v) => (await import('./kb-commands.js')).kbImport(ctx(), required(file, 'FILE'), { replace: v.replace, dryRun: v['dry-run'] }),
+  'kb export': async (ctx, _args, v) => (await import('./kb-commands.js')).kbExport(ctx(), { format: v.format }),
+  'kb ask': async (ctx, [text], v) => (await import('./kb-commands.js')).kbAsk(ctx(), required(text, 'TEXT'), { json: v.json }),
+  'kb eval': async (ctx, [file], v) => (await import('./kb-commands.js')).kbEval(ctx(), required(file, 'FILE'), { json: v.json }),
+  'user add': async (ctx, _args, v) => (await import('./user-commands.js')).userAdd(ctx(), v),
+  'user list': async (ctx, _args, v) => (await import('./user-commands.js')).userList(ctx(), { json: v.json }),
+};
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parse(argv);
+  if (values.help || positionals.length === 0) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
-  const ctx: CliContext = { config: loadConfig(), out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
-  if (group === 'kb' && command === 'import') return kbImport(ctx, required(arg, 'FILE'), { replace: values.replace, dryRun: values['dry-run'] });
-  if (group === 'kb' && command === 'export') return kbExport(ctx, { format: values.format });
-  if (group === 'kb' && command === 'ask') return kbAsk(ctx, required(arg, 'TEXT'), { json: values.json });
-  if (group === 'kb' && command === 'eval') return kbEval(ctx, required(arg, 'FILE'), { json: values.json });
-  if (group === 'user' && command === 'add') return userAdd(ctx, values);
-  if (group === 'user' && command === 'list') return userList(ctx, { json: values.json });
+  const context = (): CliContext => ({ config: loadConfig(withStoreFile(process.env)), out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) });
+  for (const words of [2, 1]) {
+    const command = COMMANDS[positionals.slice(0, words).join(' ')];
+    if (command && positionals.length >= words) return command(context, positionals.slice(words), values);
+  }
   throw new CliError(`unknown command "${positionals.join(' ')}"\n\n${USAGE}`, 2);
 }
 
@@ -56,6 +79,11 @@ function required(value: string | undefined, name: string): string {
   return value;
 }
 
+try {
+  process.loadEnvFile();
+} catch {
+  // no .env file: the environment alone configures Kefu
+}
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {

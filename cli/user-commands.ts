@@ -1,5 +1,6 @@
-import { composeServices } from '../app/compose.js';
+import { composeAuth } from '../app/compose-auth.js';
 import { createLogger } from '../app/logger.js';
+import { systemClock } from '../core/ports.js';
 import { ROLES, type Role } from '../core/types.js';
 import { openStorage } from '../prisma/storage.js';
 import { CliError, type CliContext } from './cli-context.js';
@@ -22,7 +23,8 @@ export async function userAdd(ctx: CliContext, options: UserAddOptions): Promise
   if (capacity !== null && !(Number.isInteger(capacity) && capacity >= 0 && capacity <= 100)) throw new CliError('--capacity must be a whole number from 0 to 100', 2);
   const storage = await openStorage(ctx.config.databaseUrl);
   try {
-    const { auth, repos } = composeServices(ctx.config, storage.repos, createLogger('silent'));
+    const { repos } = storage;
+    const auth = composeAuth(ctx.config, repos, systemClock, createLogger('silent'));
     let user = await auth.createUser({ email, password, role: role as Role, ...(options.name ? { displayName: options.name } : {}) });
     if (capacity !== null) user = await repos.users.update(user.id, { capacity });
     ctx.out(`created ${user.role} ${user.email} (${user.displayName})${capacity !== null ? `, capacity ${capacity}` : ''}`);

@@ -10,6 +10,8 @@ import { SECRET, type ApiResponse } from '../webchat/webchat-harness.js';
 export interface AgentHarness {
   kefu: RunningKefu;
   url: string;
+  /** KEFU_DATA_DIR of this instance (a temp folder, removed by close). */
+  dataDir: string;
   addUser(name: string, role?: Role, password?: string): Promise<User>;
   close(): Promise<void>;
 }
@@ -22,6 +24,7 @@ export async function startAgentHarness(options: { databaseUrl?: string; env?: R
   return {
     kefu,
     url: kefu.url,
+    dataDir: dir,
     addUser: (name, role = 'agent', password = `${name}-password`) =>
       kefu.services.auth.createUser({ email: `${name}@shop.test`, password, role, displayName: name }),
     async close() {
