@@ -21,6 +21,10 @@ export const envSchema = z.object({
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   KEFU_STORE_NAME: z.string().trim().min(1).max(80).default('Kefu 演示商店'),
   KEFU_DEMO: bool.optional(),
+  KEFU_TRUST_PROXY: z
+    .string()
+    .regex(/^(false|true|loopback|\d{1,2}|[0-9a-f.:/]+(\s*,\s*[0-9a-f.:/]+)*)$/i, 'must be false, true, loopback, a hop count, or proxy addresses/CIDRs separated by commas')
+    .default('false'),
   KEFU_MAX_MESSAGE_LENGTH: z.coerce.number().int().min(1).max(100_000).default(4000),
   KEFU_KB_AUTOLOAD: bool.default(true),
   KEFU_KB_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
@@ -58,6 +62,8 @@ export interface KefuConfig {
   /** JSON lines, or readable lines for a person; `auto` is readable on a terminal. */
   logFormat: z.infer<typeof envSchema>['LOG_FORMAT'];
   storeName: string;
+  /** Express's `trust proxy`: whose X-Forwarded-For to believe for the client address (rate limits, login throttle). */
+  trustProxy: boolean | number | string;
   /** The demo store's hints for visitors (how to reach the agent side); on by default with the embedded database. */
   demo: boolean;
   maxMessageLength: number;
@@ -108,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     storeName: e.KEFU_STORE_NAME,
+    trustProxy: trustProxy(e.KEFU_TRUST_PROXY),
     demo: e.KEFU_DEMO ?? !(e.DATABASE_URL ?? 'file:').startsWith('postgres'),
     maxMessageLength: e.KEFU_MAX_MESSAGE_LENGTH,
     kbAutoload: e.KEFU_KB_AUTOLOAD,
@@ -139,6 +146,11 @@ function businessHours(hours: string, timeZone: string, holidays: string): Busin
     const message = err instanceof Error ? err.message : String(err);
     throw new ConfigError([err instanceof RangeError ? `KEFU_TIMEZONE: unknown time zone "${timeZone}"` : `KEFU_BUSINESS_HOURS: ${message}`]);
   }
+}
+
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function dropUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {

@@ -51,6 +51,7 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     const webchatDeps = { conversations: services.conversations, inbound: channels.webchat, pubsub: services.pubsub, logger, secret, maxTextLength: config.maxMessageLength, limiter };
     const app = createHttpApp({
       logger,
+      trustProxy: config.trustProxy,
       routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...setupRouters(services, config, secret), ...channels.routers],
       health: () => ({ database: storage.provider, ...channels.health() }),
     });

@@ -12,11 +12,14 @@ export interface HttpAppDeps {
   bodyLimit?: string;
   /** Folder of static files; defaults to `web/public/` under the package root. */
   staticDir?: string;
+  /** Express's `trust proxy` (KEFU_TRUST_PROXY): without it, behind nginx every client has nginx's address. */
+  trustProxy?: boolean | number | string;
 }
 
 export function createHttpApp(deps: HttpAppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();

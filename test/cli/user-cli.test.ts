@@ -39,7 +39,7 @@ describe('kefu user', () => {
     } finally {
       await storage.close();
     }
-  });
+  }, 120_000); // five CLI runs, each a fresh Node process, on a shared 2-core machine
 
   it('refuses duplicates, bad roles, short passwords and missing options with a message', () => {
     const dup = kefu(['user', 'add', '--email', 'boss@shop.test', '--password', 'another-password', '--role', 'agent']);
@@ -49,5 +49,5 @@ describe('kefu user', () => {
     const short = kefu(['user', 'add', '--email', 'x@shop.test', '--password', 'short', '--role', 'agent']);
     expect([short.status, short.stderr]).toEqual([1, expect.stringContaining('password must be 8 to 200 characters')]);
     expect(kefu(['user', 'add', '--email', 'x@shop.test']).status).toBe(2);
-  });
+  }, 120_000);
 });

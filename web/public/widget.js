@@ -7,6 +7,10 @@
   const script = document.currentScript;
   const BASE = script && script.src ? new URL(script.src, location.href).origin : location.origin;
   const LANG = (script && script.dataset.lang) || (/^en/i.test(document.documentElement.lang) ? 'en' : 'zh');
+  // Embedding options: data-color="#0a7cff" (a hex colour; anything else keeps the default) and
+  // data-position="left" (bottom-left corner; default bottom-right).
+  const COLOR = script && /^#[0-9a-f]{3}(?:[0-9a-f]{3})?$/i.test(script.dataset.color || '') ? script.dataset.color : '#c2334d';
+  const SIDE = script && script.dataset.position === 'left' ? 'left' : 'right';
   const STORE_KEY = 'kefu.webchat.v1';
   const VISITOR_KEY = 'kefu.visitor.v2';
   const MAX_LENGTH = 4000;
@@ -73,17 +77,17 @@
     <style>
       :host { all: initial; }
       * { box-sizing: border-box; font-family: -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
-      .launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; display: flex; align-items: center; gap: 8px;
-        border: 0; border-radius: 28px; padding: 14px 20px; background: #c2334d; color: #fff; font-size: 16px; cursor: pointer;
+      .launcher { position: fixed; ${SIDE}: 20px; bottom: 20px; z-index: 2147483000; display: flex; align-items: center; gap: 8px;
+        border: 0; border-radius: 28px; padding: 14px 20px; background: ${COLOR}; color: #fff; font-size: 16px; cursor: pointer;
         box-shadow: 0 6px 20px rgba(0,0,0,.25); }
       .launcher[hidden] { display: none; }
       .launcher:focus-visible, button:focus-visible, textarea:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
-      .badge { min-width: 20px; height: 20px; border-radius: 10px; background: #fff; color: #c2334d; font-size: 12px; line-height: 20px; text-align: center; padding: 0 5px; }
+      .badge { min-width: 20px; height: 20px; border-radius: 10px; background: #fff; color: ${COLOR}; font-size: 12px; line-height: 20px; text-align: center; padding: 0 5px; }
       .badge[hidden] { display: none; }
-      .panel { position: fixed; right: 20px; bottom: 20px; z-index: 2147483001; width: 370px; height: min(600px, calc(100vh - 40px));
+      .panel { position: fixed; ${SIDE}: 20px; bottom: 20px; z-index: 2147483001; width: 370px; height: min(600px, calc(100vh - 40px));
         display: flex; flex-direction: column; background: #fff; color: #222; border-radius: 14px; overflow: hidden; box-shadow: 0 10px 40px rgba(0,0,0,.3); }
       .panel[hidden] { display: none; }
-      header { display: flex; align-items: center; justify-content: space-between; padding: 12px 16px; background: #c2334d; color: #fff; }
+      header { display: flex; align-items: center; justify-content: space-between; padding: 12px 16px; background: ${COLOR}; color: #fff; }
       header h2 { margin: 0; font-size: 17px; }
       header p { margin: 2px 0 0; font-size: 12px; opacity: .85; }
       .close { border: 0; background: transparent; color: #fff; font-size: 26px; line-height: 1; width: 44px; height: 44px; cursor: pointer; }
@@ -92,7 +96,7 @@
       .kefu-msg, .kefu-welcome, .kefu-notice { max-width: 85%; display: flex; flex-direction: column; gap: 6px; }
       .bubble { padding: 9px 12px; border-radius: 12px; font-size: 15px; line-height: 1.45; white-space: pre-wrap; overflow-wrap: anywhere; }
       .kefu-msg[data-author="customer"] { align-self: flex-end; }
-      .kefu-msg[data-author="customer"] .bubble { background: #c2334d; color: #fff; border-bottom-right-radius: 4px; }
+      .kefu-msg[data-author="customer"] .bubble { background: ${COLOR}; color: #fff; border-bottom-right-radius: 4px; }
       .kefu-msg[data-author="bot"] .bubble, .kefu-welcome .bubble, .kefu-notice .bubble { background: #fff; border: 1px solid #e4e4e7; border-bottom-left-radius: 4px; }
       .kefu-msg[data-author="agent"] .bubble { background: #e8f4ff; border: 1px solid #b9dcff; }
       .kefu-msg[data-author="system"] { align-self: center; max-width: 95%; }
@@ -104,16 +108,16 @@
       .choices { display: flex; flex-direction: column; gap: 6px; }
       .rate { display: flex; gap: 6px; }
       .rate button { border: 1px solid #ddd; background: #fff; border-radius: 12px; padding: 2px 8px; font-size: 13px; cursor: pointer; min-height: 28px; opacity: .75; }
-      .rate button[aria-pressed="true"] { border-color: #c2334d; background: #fdecef; opacity: 1; }
-      .choices button { text-align: left; border: 1px solid #c2334d; color: #c2334d; background: #fff; border-radius: 10px; padding: 8px 10px; font-size: 14px; cursor: pointer; min-height: 40px; }
+      .rate button[aria-pressed="true"] { border-color: ${COLOR}; background: #fdecef; opacity: 1; }
+      .choices button { text-align: left; border: 1px solid ${COLOR}; color: ${COLOR}; background: #fff; border-radius: 10px; padding: 8px 10px; font-size: 14px; cursor: pointer; min-height: 40px; }
       .quick { display: flex; gap: 8px; padding: 8px 12px 0; background: #fff; }
       .quick button { border: 1px solid #ccc; background: #fff; border-radius: 16px; padding: 6px 12px; font-size: 13px; cursor: pointer; min-height: 36px; }
       form { display: flex; gap: 8px; padding: 8px 12px 12px; background: #fff; align-items: flex-end; }
       textarea { flex: 1; resize: none; border: 1px solid #ccc; border-radius: 10px; padding: 9px 10px; font-size: 16px; max-height: 120px; min-height: 42px; }
-      .send { border: 0; border-radius: 10px; background: #c2334d; color: #fff; font-size: 15px; padding: 0 16px; height: 42px; cursor: pointer; }
+      .send { border: 0; border-radius: 10px; background: ${COLOR}; color: #fff; font-size: 15px; padding: 0 16px; height: 42px; cursor: pointer; }
       @media (max-width: 480px) {
         .panel { inset: 0; width: 100%; height: 100%; border-radius: 0; }
-        .launcher { right: 14px; bottom: 14px; }
+        .launcher { ${SIDE}: 14px; bottom: 14px; }
       }
     </style>
     <button class="launcher" id="kefu-launcher" type="button" aria-haspopup="dialog" aria-expanded="false" aria-controls="kefu-panel" aria-label="${T.open}">
