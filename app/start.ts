@@ -17,6 +17,7 @@ import { createLogger } from './logger.js';
 import { resolveSecret } from './secret.js';
 import { guardUpgrades } from '../bots/socket-guard.js';
 import { setupRouters } from './setup/setup-http.js';
+import { createApiDocsRouter } from './http/api-docs.js';
 
 export interface RunningKefu {
   url: string;
@@ -52,7 +53,7 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     const app = createHttpApp({
       logger,
       trustProxy: config.trustProxy,
-      routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...setupRouters(services, config, secret), ...channels.routers],
+      routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...setupRouters(services, config, secret), createApiDocsRouter(), ...channels.routers],
       health: () => ({ database: storage.provider, ...channels.health() }),
     });
     const server = createServer(app);
