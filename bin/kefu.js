@@ -3,6 +3,7 @@
 // In a checkout both first compile what changed since the last build; an installed package ships dist/ compiled.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,10 +29,10 @@ async function runCli() {
 // The server runs in a child so that it gets the memory settings kept in package.json's `config` (a small V8 young
 // generation, and MALLOC_ARENA_MAX, which glibc reads only when a process starts).
 function startServer() {
-  const { config = {} } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+  const { config = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const flags = (config.serverNodeFlags ?? '').split(/\s+/).filter(Boolean);
   const env = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? config.mallocArenaMax ?? '' };
-  const child = spawn(process.execPath, [...flags, `${root}/dist/app/main.js`, ...process.argv.slice(3)], { stdio: 'inherit', env });
+  const child = spawn(process.execPath, [...flags, join(root, 'dist', 'app', 'main.js'), ...process.argv.slice(3)], { stdio: 'inherit', env });
   // Ctrl-C on a terminal reaches the whole process group, the server included: forwarding it too would be a second
   // SIGINT. A supervisor's SIGTERM (or a SIGINT sent to this process alone) is passed on.
   const forward = (signal) => () => {
