@@ -1,3 +1,4 @@
+import { ConversationCache } from '../core/conversation-cache.js';
 import { ConversationFeed } from '../core/conversation-feed.js';
 import { ConversationService } from '../core/conversation-service.js';
 import { AgentDesk } from '../core/handoff/agent-desk.js';
@@ -55,7 +56,7 @@ export function composeServices(
   });
   const conversations = new ConversationService({
     repos, knowledge, feed, clock, logger, handoff, settings: { maxTextLength: config.maxMessageLength },
-    observer: knowledgeAdmin.unanswered, textHandler: tickets.chat,
+    observer: knowledgeAdmin.unanswered, textHandler: tickets.chat, cache: new ConversationCache(repos.conversations, pubsub),
   });
   const auth = composeAuth(config, repos, clock, logger);
   const desk = new AgentDesk({ repos, feed, handoff, clock, logger, maxTextLength: config.maxMessageLength });

@@ -8,6 +8,7 @@ import { attachWebchatSocket } from '../bots/webchat/webchat-socket.js';
 import { WebchatRateLimiter } from '../bots/webchat/webchat-limits.js';
 import { agentRouters, attachAgentConsoleSocket } from './agents/agent-http.js';
 import { createChannels, type RunningChannels } from './channels.js';
+import { admission } from './http/admission.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { knowledgeAdminRouters } from './http/admin-http.js';
 import { ticketRouters } from './http/ticket-http.js';
@@ -18,6 +19,7 @@ import { resolveSecret } from './secret.js';
 import { guardUpgrades } from '../bots/socket-guard.js';
 import { setupRouters } from './setup/setup-http.js';
 import { createApiDocsRouter } from './http/api-docs.js';
+import { startUnansweredRecovery } from './unanswered-recovery.js';
 
 export interface RunningKefu {
   url: string;
@@ -53,6 +55,7 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     const app = createHttpApp({
       logger,
       trustProxy: config.trustProxy,
+      admission: admission(config.admission),
       routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...setupRouters(services, config, secret), createApiDocsRouter(), ...channels.routers],
       health: () => ({ database: storage.provider, ...channels.health() }),
     });
@@ -69,15 +72,18 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     logger.info({ port, database: storage.provider }, 'Kefu is listening');
     channels.start();
     services.tickets.start();
+    const recovery = startUnansweredRecovery(services.conversations, services.clock, logger);
     return {
       url, port, server, services, channels,
       async close() {
+        await recovery.stop();
         await services.tickets.stop();
         await channels.stop();
         await socket.close();
         await agentSocket.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        await services.knowledgeAdmin.unanswered.settled();
         await services.pubsub.close?.();
         await storage.close();
       },

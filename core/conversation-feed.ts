@@ -1,5 +1,5 @@
-import type { Clock, Logger, MessageRepository, OutboundDelivery, PubSub } from './ports.js';
-import type { AuthorKind, Choice, Conversation, MessageKind, StoredMessage } from './types.js';
+import type { Clock, ConversationPatch, Logger, MessageRepository, OutboundDelivery, PubSub, TurnResult } from './ports.js';
+import type { AuthorKind, Choice, Conversation, MessageKind, NewMessage, StoredMessage } from './types.js';
 import { conversationTopic, toMessageView, type MessagePublished } from './views.js';
 
 /** An outbound message to store: from the bot, an agent or the system. */
@@ -24,14 +24,45 @@ export class ConversationFeed {
   ) {}
 
   async post(conversation: Conversation, draft: OutboundDraft): Promise<StoredMessage> {
-    const { message } = await this.messages.append({
-      conversationId: conversation.id, direction: 'outbound', author: draft.author, kind: draft.kind, text: draft.text,
-      faqId: draft.faqId ?? null, choices: draft.choices ?? null, channelMessageId: null, replyToId: draft.replyToId ?? null,
-      ...(draft.agentId ? { agentId: draft.agentId } : {}), createdAt: this.clock.now(),
-    });
+    const { message } = await this.messages.append(this.outbound(conversation.id, draft, this.clock.now()));
     await this.publishMessage(message);
     await this.delivery.deliver(conversation, message);
     return message;
+  }
+
+  /**
+   * A customer message and its replies in one transaction (MessageRepository.storeTurn), outbox rows included when
+   * the channel needs them; only after commit are they shown live and handed on. `conversation` is the state the
+   * replies were decided on.
+   */
+  async storeTurn(
+    conversation: Conversation, inbound: NewMessage | StoredMessage, drafts: OutboundDraft[], patch: ConversationPatch,
+  ): Promise<TurnResult> {
+    const at = this.clock.now();
+    const replies = drafts.map((draft) => {
+      const message = this.outbound(conversation.id, draft, at);
+      const outbox = this.delivery.outboxFor?.(conversation, message);
+      return outbox ? { message, outbox } : { message };
+    });
+    const result = await this.messages.storeTurn({
+      conversationId: conversation.id, inbound, replies, patch, expect: { status: conversation.status, lastSeq: conversation.lastSeq }, at,
+    });
+    if (result.outcome !== 'stored') return result;
+    if (!('id' in inbound)) await this.publishMessage(result.inbound);
+    for (const [i, reply] of result.replies.entries()) {
+      await this.publishMessage(reply);
+      if (!replies[i]?.outbox) await this.delivery.deliver(conversation, reply);
+    }
+    if (replies.some((r) => r.outbox)) this.delivery.queued?.();
+    return result;
+  }
+
+  private outbound(conversationId: string, draft: OutboundDraft, at: Date): NewMessage {
+    return {
+      conversationId, direction: 'outbound', author: draft.author, kind: draft.kind, text: draft.text,
+      faqId: draft.faqId ?? null, choices: draft.choices ?? null, channelMessageId: null, replyToId: draft.replyToId ?? null,
+      ...(draft.agentId ? { agentId: draft.agentId } : {}), createdAt: at,
+    };
   }
 
   publishMessage(message: StoredMessage): Promise<void> {

@@ -1,14 +1,17 @@
 import { DomainError } from './errors.js';
 import type { InboundEvent, ChannelSender } from './messages.js';
-import type { BotTurnObserver, Clock, CustomerTextHandler, Logger, Repositories } from './ports.js';
+import type { BotTurnObserver, Clock, ConversationPatch, CustomerTextHandler, Logger, Repositories } from './ports.js';
 import type { BotTexts } from './replies.js';
 import type { ChannelId, Conversation, HandoffReason, Lang, NewMessage, StoredMessage } from './types.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { BotResponder, type BotOutcome, type BotReply } from './bot-responder.js';
 import { detectLang } from './matching/index.js';
 import type { ConversationFeed } from './conversation-feed.js';
-import type { HandoffService, HandoffResult } from './handoff/handoff-service.js';
-import { detectHandoffTrigger } from './handoff/handoff-triggers.js';
+import { ConversationCache } from './conversation-cache.js';
+import type { HandoffService } from './handoff/handoff-service.js';
+import { detectHandoffTrigger, type HandoffTrigger } from './handoff/handoff-triggers.js';
+import { KeyedLock } from './keyed-lock.js';
+import { eventFromStored } from './stored-event.js';
 
 export interface ConversationSettings {
   maxTextLength: number;
@@ -25,10 +28,12 @@ export interface ConversationServiceDeps {
   texts?: Record<Lang, BotTexts>;
   /** Without it the bot keeps every conversation (no triggers, no queue). */
   handoff?: HandoffService;
-  /** Told what the bot made of each matched message (collects what it could not answer). */
+  /** Told what the bot made of each matched message (collects what it could not answer); must not block. */
   observer?: BotTurnObserver;
   /** Sees customer text before handoff triggers and FAQ matching (survey answers, "my ticket"). */
   textHandler?: CustomerTextHandler;
+  /** Conversations this process knows; one is made (without cross-instance invalidation) when absent. */
+  cache?: ConversationCache;
 }
 
 export interface ReceiveResult {
@@ -37,6 +42,20 @@ export interface ReceiveResult {
   replies: StoredMessage[];
   duplicate: boolean;
 }
+
+/** What to store with a customer message, decided on one state of the conversation. */
+type Decision =
+  | { kind: 'reply'; replies: BotReply[]; patch: ConversationPatch; match?: BotOutcome['match'] }
+  /** Stored alone; then the conversation goes to people. */
+  | { kind: 'handoff'; reason: HandoffReason; patch: ConversationPatch }
+  /** Queued or with an agent: the bot stays quiet (a survey or ticket answer aside); agents hear of it. */
+  | { kind: 'people'; replies: BotReply[]; trigger: HandoffTrigger | null; patch: ConversationPatch };
+
+/**
+ * A stale answer means another instance wrote to the conversation at that moment (this one takes a conversation's
+ * messages one at a time); this many tries is plenty.
+ */
+const MAX_ATTEMPTS = 20;
 
 /** Records every customer message and lets the bot answer while the conversation is the bot's. */
 export class ConversationService {
@@ -49,24 +68,29 @@ export class ConversationService {
   private readonly settings: ConversationSettings;
   private readonly observer: BotTurnObserver | undefined;
   private readonly textHandler: CustomerTextHandler | undefined;
+  private readonly cache: ConversationCache;
+  /** One customer message per conversation at a time in this process: each is decided on the one before it. */
+  private readonly turns = new KeyedLock();
 
   constructor(deps: ConversationServiceDeps) {
     ({ repos: this.repos, feed: this.feed, clock: this.clock, logger: this.logger, settings: this.settings, handoff: this.handoff } = deps);
     this.responder = new BotResponder(deps.knowledge, deps.repos.messages, deps.texts);
     this.observer = deps.observer;
     this.textHandler = deps.textHandler;
+    this.cache = deps.cache ?? new ConversationCache(deps.repos.conversations);
   }
 
   async startConversation(input: { channel: ChannelId; sender: ChannelSender; lang?: Lang }): Promise<Conversation> {
     const customer = await this.repos.customers.findOrCreateByIdentity(input.channel, input.sender.externalId, input.sender.displayName);
     const conversation = await this.repos.conversations.create({ customerId: customer.id, channel: input.channel, lang: input.lang ?? 'zh' });
+    this.cache.set(conversation);
     this.logger.info({ channel: input.channel, conversationId: conversation.id }, 'conversation started');
     return conversation;
   }
 
   async getConversation(id: string): Promise<Conversation> {
     const conversation = await this.repos.conversations.get(id);
-    if (!conversation) throw new DomainError('not_found', `conversation ${id} not found`, { userMessage: 'Conversation not found' });
+    if (!conversation) throw notFound(id);
     return conversation;
   }
 
@@ -77,70 +101,131 @@ export class ConversationService {
 
   async receive(event: InboundEvent): Promise<ReceiveResult> {
     const text = this.customerText(event);
-    let conversation = await this.resolveConversation(event);
-    const { message, duplicate } = await this.repos.messages.append(this.inbound(conversation, event, text));
-    if (duplicate) {
-      if (message.conversationId !== conversation.id) {
-        throw new DomainError('conflict', `channel message id reused in another conversation`, { userMessage: 'This message id was already used' });
-      }
-      return { conversation, message, replies: await this.repos.messages.listReplies(message.id), duplicate };
-    }
-    await this.feed.publishMessage(message);
-    if (event.channelRef && event.channelRef !== conversation.channelRef) {
-      conversation = await this.repos.conversations.update(conversation.id, { channelRef: event.channelRef });
-    }
-    if (conversation.status === 'closed') conversation = await this.repos.conversations.update(conversation.id, { status: 'bot', closedAt: null });
-    // Text without letters ("2", "👍") says nothing about the language: keep the conversation's.
-    const lang = event.type === 'text' && /\p{L}/u.test(text) ? detectLang(text) : conversation.lang;
-    const handled = await this.intercept(conversation, event, text, lang);
-    if (handled) {
-      if (conversation.status !== 'bot') await this.handoff?.customerWrote(conversation, null);
-      return { conversation, message, replies: await this.storeReplies(conversation, message, handled), duplicate };
-    }
-    const trigger = this.handoff && event.type === 'text' ? detectHandoffTrigger(text) : null;
-    if (conversation.status !== 'bot') {
-      // Queued or with an agent: the bot stays quiet; agents see the message live.
-      const replies = this.handoff ? await this.handoff.customerWrote(conversation, trigger) : [];
-      return { conversation, message, replies, duplicate };
-    }
-
-    if (this.handoff && trigger) return { ...(await this.handOff(this.handoff, conversation, trigger, lang, message)), message, duplicate };
-    const outcome = await this.responder.respond(conversation, event, lang);
-    if (outcome.match) await this.observe(conversation, message, lang, outcome.match);
-    const fallbackStreak = outcome.fallback ? conversation.fallbackStreak + 1 : outcome.answered ? 0 : conversation.fallbackStreak;
-    const limit = this.handoff?.settings.fallbackLimit ?? 0;
-    if (this.handoff && outcome.fallback && limit > 0 && fallbackStreak >= limit) {
-      return { ...(await this.handOff(this.handoff, conversation, 'fallbacks', lang, message)), message, duplicate };
-    }
-    const replies = await this.storeReplies(conversation, message, outcome.replies);
-    conversation = await this.repos.conversations.update(conversation.id, { lang, fallbackStreak });
-    return { conversation, message, replies, duplicate };
+    const first = await this.resolveConversation(event);
+    return this.turns.run(first.id, async () => this.process((await this.cache.get(first.id)) ?? first, event, text, null));
   }
 
-  private async observe(conversation: Conversation, message: StoredMessage, lang: Lang, match: NonNullable<BotOutcome['match']>): Promise<void> {
-    if (!this.observer) return;
-    try {
-      await this.observer.observe({ conversationId: conversation.id, channel: conversation.channel, messageId: message.id, text: message.text, lang, ...match, at: message.createdAt });
-    } catch (err) {
-      // Learning from the turn must never cost the customer the reply.
-      this.logger.warn({ conversationId: conversation.id, err }, 'bot turn not recorded');
+  /**
+   * Answers customer messages that were stored but never answered (the process died between storing one and
+   * answering it): each gets the bot's answer now, or goes to people, as it would have then. Returns how many.
+   */
+  async answerUnanswered(window: { since: Date; before: Date; limit?: number }): Promise<number> {
+    const pending = await this.repos.messages.listUnanswered({ ...window, limit: window.limit ?? 100 });
+    let answered = 0;
+    for (const message of pending) {
+      try {
+        const result = await this.turns.run(message.conversationId, async () => {
+          const conversation = await this.cache.reload(message.conversationId);
+          if (!conversation || conversation.status !== 'bot') return null;
+          return this.process(conversation, eventFromStored(message, conversation), message.text, message);
+        });
+        if (!result) continue;
+        if (result.replies.length > 0 || result.conversation.status !== 'bot') answered += 1;
+      } catch (err) {
+        this.logger.error({ conversationId: message.conversationId, messageId: message.id, err }, 'could not answer a stored message');
+      }
     }
+    if (answered > 0) this.logger.warn({ answered }, 'answered customer messages left unanswered by an interrupted process');
+    return answered;
+  }
+
+  /** Decides, stores in one transaction, then tells people; decides again when the conversation moved meanwhile. */
+  private async process(start: Conversation, event: InboundEvent, text: string, stored: StoredMessage | null): Promise<ReceiveResult> {
+    let conversation = start;
+    // Survey and ticket answers have effects of their own, so they are asked once, on the state first seen.
+    let intercepted: BotReply[] | null | undefined;
+    for (let attempt = 1; ; attempt += 1) {
+      const open = reopened(conversation, event);
+      const lang = event.type === 'text' && /\p{L}/u.test(text) ? detectLang(text) : conversation.lang;
+      intercepted ??= await this.intercept(open, event, text, lang);
+      const decision = await this.decide(open, event, text, lang, intercepted);
+      const inbound: NewMessage | StoredMessage = stored ?? this.inbound(conversation, event, text);
+      const drafts = decision.kind === 'handoff' ? [] : decision.replies.map((r) => ({ author: 'bot' as const, ...r }));
+      const result = await this.feed.storeTurn(conversation, inbound, drafts, { ...open.patch, ...decision.patch });
+      if (result.outcome === 'duplicate') return this.duplicate(conversation, event, text, result.inbound);
+      if (result.outcome === 'stale') {
+        if (attempt >= MAX_ATTEMPTS) throw new DomainError('unavailable', `conversation ${conversation.id} kept changing`, { userMessage: 'Please send your message again.' });
+        conversation = (await this.refresh(conversation, event)) ?? conversation;
+        if (stored) {
+          const replies = await this.repos.messages.listReplies(stored.id);
+          if (replies.length > 0 || conversation.status !== 'bot') return { conversation, message: stored, replies, duplicate: true };
+        }
+        continue;
+      }
+      const now: Conversation = { ...conversation, ...open.patch, ...decision.patch, lastSeq: result.lastSeq, updatedAt: this.clock.now() };
+      this.cache.set(now);
+      return this.afterCommit(now, decision, result.inbound, result.replies, lang, stored !== null);
+    }
+  }
+
+  private async decide(conversation: Conversation & { reopen: boolean }, event: InboundEvent, text: string, lang: Lang, intercepted: BotReply[] | null): Promise<Decision> {
+    const trigger = this.handoff && event.type === 'text' ? detectHandoffTrigger(text) : null;
+    if (conversation.status !== 'bot') return { kind: 'people', replies: intercepted ?? [], trigger, patch: {} };
+    if (intercepted) return { kind: 'reply', replies: intercepted, patch: {} };
+    if (this.handoff && trigger) return { kind: 'handoff', reason: trigger, patch: { lang } };
+    const outcome = await this.responder.respond(conversation, event, lang);
+    const fallbackStreak = outcome.fallback ? conversation.fallbackStreak + 1 : outcome.answered ? 0 : conversation.fallbackStreak;
+    const limit = this.handoff?.settings.fallbackLimit ?? 0;
+    if (this.handoff && outcome.fallback && limit > 0 && fallbackStreak >= limit) return { kind: 'handoff', reason: 'fallbacks', patch: { lang } };
+    return { kind: 'reply', replies: outcome.replies, patch: { lang, fallbackStreak }, ...(outcome.match ? { match: outcome.match } : {}) };
+  }
+
+  private async afterCommit(
+    conversation: Conversation, decision: Decision, message: StoredMessage, replies: StoredMessage[], lang: Lang, late: boolean,
+  ): Promise<ReceiveResult> {
+    const duplicate = late;
+    switch (decision.kind) {
+      case 'reply':
+        if (decision.match) this.observe(conversation, message, lang, decision.match);
+        return { conversation, message, replies, duplicate };
+      case 'people': {
+        const more = this.handoff ? await this.handoff.customerWrote(conversation, decision.replies.length > 0 ? null : decision.trigger) : [];
+        return { conversation, message, replies: [...replies, ...more], duplicate };
+      }
+      case 'handoff': {
+        const handoff = this.handoff;
+        if (!handoff) return { conversation, message, replies, duplicate };
+        const result = await handoff.request(conversation, decision.reason, lang, message.id);
+        this.cache.forget(conversation.id);
+        const answers = result.replies.length > 0 ? result.replies : await this.repos.messages.listReplies(message.id);
+        return { conversation: result.conversation, message, replies: answers, duplicate };
+      }
+    }
+  }
+
+  /**
+   * A re-delivered message: what was stored for it. One stored but never answered (the process died in between)
+   * is answered now, so a retry never comes back empty while the bot holds the conversation.
+   */
+  private async duplicate(conversation: Conversation, event: InboundEvent, text: string, stored: StoredMessage): Promise<ReceiveResult> {
+    if (stored.conversationId !== conversation.id) {
+      throw new DomainError('conflict', `channel message id reused in another conversation`, { userMessage: 'This message id was already used' });
+    }
+    const replies = await this.repos.messages.listReplies(stored.id);
+    if (replies.length > 0 || stored.author !== 'customer') return { conversation, message: stored, replies, duplicate: true };
+    const fresh = (await this.cache.reload(conversation.id)) ?? conversation;
+    if (fresh.status !== 'bot') return { conversation: fresh, message: stored, replies, duplicate: true };
+    this.logger.warn({ conversationId: fresh.id, messageId: stored.id }, 'answering a stored message that was never answered');
+    return this.process(fresh, event, text, stored);
+  }
+
+  private observe(conversation: Conversation, message: StoredMessage, lang: Lang, match: NonNullable<BotOutcome['match']>): void {
+    if (!this.observer) return;
+    // Learning from the turn must never hold up or cost the customer the reply; the observer queues it.
+    this.observer.observe({ conversationId: conversation.id, channel: conversation.channel, messageId: message.id, text: message.text, lang, ...match, at: message.createdAt })
+      .catch((err: unknown) => this.logger.warn({ conversationId: conversation.id, err }, 'bot turn not recorded'));
   }
 
   /** Survey answers and ticket questions; a failure there must never cost the customer the usual reply. */
   private async intercept(conversation: Conversation, event: InboundEvent, text: string, lang: Lang): Promise<BotReply[] | null> {
     if (!this.textHandler || event.type !== 'text') return null;
     try {
-      return await this.textHandler.handle({ conversation, text, lang });
+      const replies = await this.textHandler.handle({ conversation, text, lang });
+      return replies && replies.length > 0 ? replies : null;
     } catch (err) {
       this.logger.warn({ conversationId: conversation.id, err }, 'customer text handler failed');
       return null;
     }
-  }
-
-  private async handOff(handoff: HandoffService, conversation: Conversation, reason: HandoffReason, lang: Lang, inbound: StoredMessage): Promise<HandoffResult> {
-    const current = conversation.lang === lang ? conversation : await this.repos.conversations.update(conversation.id, { lang });
-    return handoff.request(current, reason, lang, inbound.id);
   }
 
   private customerText(event: InboundEvent): string {
@@ -166,13 +251,29 @@ export class ConversationService {
 
   private async resolveConversation(event: InboundEvent): Promise<Conversation> {
     if (event.conversationId) {
-      const conversation = await this.getConversation(event.conversationId);
+      const conversation = await this.cache.get(event.conversationId);
+      if (!conversation) throw notFound(event.conversationId);
       if (conversation.channel !== event.channel) throw new DomainError('forbidden', 'conversation belongs to another channel');
       return conversation;
     }
+    const known = await this.cache.forIdentity(event.channel, event.sender.externalId);
+    if (known) return known;
     const customer = await this.repos.customers.findOrCreateByIdentity(event.channel, event.sender.externalId, event.sender.displayName);
-    return (await this.repos.conversations.findOpen(customer.id, event.channel)) ??
-      this.repos.conversations.create({ customerId: customer.id, channel: event.channel });
+    const conversation = (await this.repos.conversations.findOpen(customer.id, event.channel)) ??
+      (await this.repos.conversations.create({ customerId: customer.id, channel: event.channel }));
+    this.cache.rememberIdentity(event.channel, event.sender.externalId, conversation);
+    return conversation;
+  }
+
+  /** After a 'stale' answer: the conversation as stored; a closed one on a channel without ids means a new one. */
+  private async refresh(conversation: Conversation, event: InboundEvent): Promise<Conversation | null> {
+    const fresh = await this.cache.reload(conversation.id);
+    if (!fresh) throw notFound(conversation.id);
+    if (fresh.status === 'closed' && !event.conversationId) {
+      this.cache.forgetIdentity(event.channel, event.sender.externalId);
+      return this.resolveConversation(event);
+    }
+    return fresh;
   }
 
   private inbound(conversation: Conversation, event: InboundEvent, text: string): NewMessage {
@@ -183,12 +284,15 @@ export class ConversationService {
       ...(event.type === 'attachment' ? { attachments: [event.attachment] } : {}),
     };
   }
-
-  private async storeReplies(conversation: Conversation, inbound: StoredMessage, replies: BotReply[]): Promise<StoredMessage[]> {
-    const stored: StoredMessage[] = [];
-    for (const reply of replies) {
-      stored.push(await this.feed.post(conversation, { author: 'bot', ...reply, replyToId: inbound.id }));
-    }
-    return stored;
-  }
 }
+
+/** A closed conversation the customer writes to is the bot's again; the channel reference follows the customer. */
+function reopened(conversation: Conversation, event: InboundEvent): Conversation & { reopen: boolean; patch: ConversationPatch } {
+  const patch: ConversationPatch = {};
+  if (event.channelRef && event.channelRef !== conversation.channelRef) patch.channelRef = event.channelRef;
+  const reopen = conversation.status === 'closed';
+  if (reopen) Object.assign(patch, { status: 'bot', closedAt: null });
+  return { ...conversation, ...patch, reopen, patch };
+}
+
+const notFound = (id: string) => new DomainError('not_found', `conversation ${id} not found`, { userMessage: 'Conversation not found' });

@@ -32,9 +32,51 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
+/** Fields of a conversation that a customer message may change; stored with it. */
+export type ConversationPatch = Partial<Pick<Conversation, 'status' | 'lang' | 'fallbackStreak' | 'closedAt' | 'channelRef'>>;
+
+/**
+ * An outbound message stored with the customer message it answers (a null `replyToId` becomes that message's id),
+ * with its outbox row when the channel needs one.
+ */
+export interface TurnReply {
+  message: NewMessage;
+  outbox?: { channel: ChannelId; payload: OutboundMessage };
+}
+
+/** A customer message and everything that answers it, for `MessageRepository.storeTurn`. */
+export interface NewTurn {
+  conversationId: string;
+  /** The customer's message; or the stored one when it is answered later (a retry, or recovery after a crash). */
+  inbound: NewMessage | StoredMessage;
+  replies: TurnReply[];
+  patch: ConversationPatch;
+  /** What the answer was decided on: stored only while the conversation still has this status and last seq. */
+  expect: { status: ConversationStatus; lastSeq: number };
+  at: Date;
+}
+
+export type TurnResult =
+  | { outcome: 'stored'; inbound: StoredMessage; replies: StoredMessage[]; lastSeq: number }
+  /** The channel message id was stored already (nothing new was stored): the stored message. */
+  | { outcome: 'duplicate'; inbound: StoredMessage }
+  /** The conversation moved on since `expect` (another message, a handoff…): nothing was stored; decide again. */
+  | { outcome: 'stale' };
+
 export interface MessageRepository {
   /** Stores the message with the conversation's next sequence number (atomic, no gaps, no duplicates). */
   append(message: NewMessage): Promise<AppendResult>;
+  /**
+   * Stores a turn in one transaction: the inbound message (unless already stored), the replies after it (next seqs,
+   * no gaps), their outbox rows, and the conversation patch. All or nothing, so a crash never leaves a customer
+   * message without the answer that was decided for it. Throws DomainError('not_found') for an unknown conversation.
+   */
+  storeTurn(turn: NewTurn): Promise<TurnResult>;
+  /**
+   * Customer messages created within [since, before) in conversations the bot holds that were never answered: no
+   * reply points to them and no agent or system message came after them. Oldest first.
+   */
+  listUnanswered(input: { since: Date; before: Date; limit: number }): Promise<StoredMessage[]>;
   listByConversation(conversationId: string, options?: { afterSeq?: number; limit?: number }): Promise<StoredMessage[]>;
   /** Bot replies stored for one inbound message, in order. */
   listReplies(messageId: string): Promise<StoredMessage[]>;
@@ -188,6 +230,12 @@ export interface Logger {
  */
 export interface OutboundDelivery {
   deliver(conversation: Conversation, message: StoredMessage): Promise<void>;
+  /**
+   * The outbox payload for a message of this conversation when its channel is served through the durable outbox
+   * (a turn then stores the outbox row in its own transaction and calls `queued()` after commit); absent otherwise.
+   */
+  outboxFor?(conversation: Conversation, message: NewMessage): { channel: ChannelId; payload: OutboundMessage } | undefined;
+  queued?(): void;
 }
 
 /** For channels whose replies travel another way (web chat: the HTTP response and the socket). */

@@ -6,7 +6,10 @@ export type Provider = 'sqlite' | 'postgresql';
 
 export type DatabaseTarget =
   | { provider: 'sqlite'; file: string }
-  | { provider: 'postgresql'; connectionString: string; schema: string };
+  | { provider: 'postgresql'; connectionString: string; schema: string; poolSize: number; poolTimeoutMs: number };
+
+/** Connections per process (`?connection_limit=`) and how long a query waits for one (`?pool_timeout=`, seconds). */
+export const DEFAULT_POOL = { size: 10, timeoutSeconds: 10 } as const;
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
@@ -18,7 +21,8 @@ function invalid(message: string): DomainError {
 
 /**
  * `file:./data/kefu.db` (relative to `cwd`), `file:/abs/kefu.db` or `file:///abs/kefu.db` → SQLite;
- * `postgres://…` or `postgresql://…`, optionally with `?schema=name` (default `public`) → PostgreSQL.
+ * `postgres://…` or `postgresql://…`, optionally with `?schema=name` (default `public`), `connection_limit` and
+ * `pool_timeout` (as in Prisma's URLs) → PostgreSQL.
  */
 export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): DatabaseTarget {
   if (url.startsWith('file:')) {
@@ -36,10 +40,21 @@ export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): Data
     const schema = parsed.searchParams.get('schema') ?? 'public';
     if (!SCHEMA_NAME.test(schema)) throw invalid(`has an invalid schema name "${schema}"`);
     parsed.searchParams.delete('schema');
-    return { provider: 'postgresql', connectionString: parsed.toString(), schema };
+    const poolSize = whole(parsed.searchParams.get('connection_limit'), DEFAULT_POOL.size, 1, 1000, 'connection_limit');
+    const poolTimeout = whole(parsed.searchParams.get('pool_timeout'), DEFAULT_POOL.timeoutSeconds, 1, 3600, 'pool_timeout');
+    parsed.searchParams.delete('connection_limit');
+    parsed.searchParams.delete('pool_timeout');
+    return { provider: 'postgresql', connectionString: parsed.toString(), schema, poolSize, poolTimeoutMs: poolTimeout * 1000 };
   }
   const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? '(none)';
   throw invalid(`must start with file: (SQLite) or postgresql:// (PostgreSQL); got scheme ${scheme}`);
+}
+
+function whole(value: string | null, fallback: number, min: number, max: number, name: string): number {
+  if (value === null) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw invalid(`has ${name}=${value}; it must be a whole number from ${min} to ${max}`);
+  return n;
 }
 
 /** Postgres connection option making unqualified names (raw SQL, migration scripts) resolve in `schema`. */

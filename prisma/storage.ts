@@ -34,14 +34,13 @@ export interface Storage {
 export async function openStorage(databaseUrl: string): Promise<Storage> {
   const target = parseDatabaseUrl(databaseUrl);
   await migrate(target);
-  const db = await createClient(target);
-  await db.$connect();
+  const { db, raw } = await createClient(target);
   return {
     provider: target.provider,
     repos: {
       customers: new PrismaCustomerRepository(db),
       conversations: new PrismaConversationRepository(db),
-      messages: new PrismaMessageRepository(db),
+      messages: new PrismaMessageRepository(db, raw),
       faqs: new PrismaFaqRepository(db),
       users: new PrismaUserRepository(db),
       sessions: new PrismaSessionRepository(db),
@@ -53,9 +52,9 @@ export async function openStorage(databaseUrl: string): Promise<Storage> {
       unanswered: new PrismaUnansweredRepository(db),
       feedback: new PrismaFeedbackRepository(db),
       analytics: new PrismaAnalyticsRepository(db),
-      tickets: new PrismaTicketRepository(db),
+      tickets: new PrismaTicketRepository(db, raw),
       slaTimers: new PrismaSlaTimerRepository(db),
-      surveys: new PrismaSurveyRepository(db),
+      surveys: new PrismaSurveyRepository(db, raw),
       teams: new PrismaTeamRepository(db),
     },
     close: () => db.$disconnect(),

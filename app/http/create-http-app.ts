@@ -10,11 +10,15 @@ export interface HttpAppDeps {
   health: () => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Largest JSON body accepted; body-parser syntax ('64kb'). */
   bodyLimit?: string;
+  /** Runs before every request that may change something (not GET/HEAD/OPTIONS), before its body is read: back-pressure. */
+  admission?: RequestHandler;
   /** Folder of static files; defaults to `web/public/` under the package root. */
   staticDir?: string;
   /** Express's `trust proxy` (KEFU_TRUST_PROXY): without it, behind nginx every client has nginx's address. */
   trustProxy?: boolean | number | string;
 }
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function createHttpApp(deps: HttpAppDeps): express.Express {
   const app = express();
@@ -24,6 +28,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
+  const admit = deps.admission;
+  if (admit) app.use((req, res, next) => (READS.has(req.method) ? next() : admit(req, res, next)));
   app.use(express.json({ limit: deps.bodyLimit ?? '64kb' }));
 
   app.get('/healthz', async (_req, res) => {

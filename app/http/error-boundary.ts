@@ -41,7 +41,7 @@ export function errorBoundary(logger: Logger): ErrorRequestHandler {
       if (status >= 500) logger.error({ err, path: req.path, code: err.code }, 'request failed');
       else logger.debug({ path: req.path, code: err.code, reason: err.message }, 'request rejected');
       const retryAfter = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-      if (err.code === 'rate_limited' && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
+      if ((err.code === 'rate_limited' || err.code === 'unavailable') && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
       // An internal error's message is never trusted to be user-safe, whoever wrote it.
       res.status(status).json(body(err.code, err.code === 'internal' ? GENERIC_500 : err.userMessage));
       return;

@@ -77,15 +77,23 @@ export function benchPaths(questions: string[]): BenchPath[] {
     },
     {
       name: 'Telegram webhook update → stored + outbox row',
-      async prepare() {
-        return () => {
-          const i = nextSerial();
-          const user = 10_000 + (i % CONVERSATIONS);
-          const update = {
+      async prepare(base) {
+        const update = (i: number, user: number): BenchRequest => ({
+          path: TELEGRAM_WEBHOOK_PATH, headers: { 'x-telegram-bot-api-secret-token': TELEGRAM_WEBHOOK_SECRET },
+          body: JSON.stringify({
             update_id: i,
             message: { message_id: i, date: Math.floor(Date.now() / 1000), chat: { id: user, type: 'private' }, from: { id: user, is_bot: false, first_name: '顾客' }, text: pick(questions, i) },
-          };
-          return { path: TELEGRAM_WEBHOOK_PATH, headers: { 'x-telegram-bot-api-secret-token': TELEGRAM_WEBHOOK_SECRET }, body: JSON.stringify(update) };
+          }),
+        });
+        // Each chat's first message makes its customer and conversation (the "new conversation" path measures that).
+        await inParallel(CONVERSATIONS, async (n) => {
+          const r = update(nextSerial(), 10_000 + n);
+          const res = await fetch(`${base}${r.path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...r.headers }, body: r.body });
+          if (!res.ok) throw new Error(`a Telegram update answered ${res.status}`);
+        });
+        return () => {
+          const i = nextSerial();
+          return update(i, 10_000 + (i % CONVERSATIONS));
         };
       },
     },

@@ -87,5 +87,5 @@ export function postJson(body: unknown, headers: Record<string, string> = {}): R
 }
 
 export function spawnNode(script: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; flags?: string[] }): ChildProcess {
-  return spawn(process.execPath, [...(options.flags ?? []), script, ...args], { cwd: options.cwd, stdio: ['ignore', 'ignore', 'inherit'], env: options.env });
+  return spawn(process.execPath, [...(options.flags ?? []), script, ...args], { cwd: options.cwd, stdio: ['ignore', process.env.KEFU_BENCH_SERVER_LOG ? 'inherit' : 'ignore', 'inherit'], env: options.env });
 }

@@ -1,6 +1,7 @@
 import { toOutboundMessage } from '../../core/outbound.js';
 import type { Clock, DeliveryRepository, Logger, OutboundDelivery, Unsubscribe } from '../../core/ports.js';
-import type { ChannelId, Conversation, StoredMessage } from '../../core/types.js';
+import type { OutboundMessage } from '../../core/messages.js';
+import type { ChannelId, Conversation, NewMessage, StoredMessage } from '../../core/types.js';
 
 export interface OutboxDeliveryDeps {
   deliveries: DeliveryRepository;
@@ -32,6 +33,15 @@ export class OutboxDelivery implements OutboundDelivery {
       this.deps.logger.error({ channel: conversation.channel, conversationId: conversation.id, messageId: message.id, err }, 'could not queue a message for delivery');
       return;
     }
+    this.queued();
+  }
+
+  outboxFor(conversation: Conversation, message: NewMessage): { channel: ChannelId; payload: OutboundMessage } | undefined {
+    if (this.selfDelivering.has(conversation.channel)) return undefined;
+    return { channel: conversation.channel, payload: toOutboundMessage(message) };
+  }
+
+  queued(): void {
     for (const listener of this.listeners) listener();
   }
 

@@ -33,6 +33,8 @@ export interface OutboxWorkerDeps {
 }
 
 /** Sends what the outbox holds through the channel adapters; retries with back-off; reports final failures to agents. */
+const MIN_POLL_GAP_MS = 100;
+
 export class OutboxWorker {
   private readonly options: OutboxWorkerOptions;
   private readonly inFlight = new Map<string, Promise<void>>();
@@ -40,6 +42,8 @@ export class OutboxWorker {
   private polling = false;
   private pollAgain = false;
   private stopped = true;
+  private lastPollAt = 0;
+  private delayed: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: OutboxWorkerDeps) {
     this.options = { ...DEFAULT_OUTBOX_OPTIONS, ...deps.options };
@@ -51,16 +55,28 @@ export class OutboxWorker {
     this.kick();
   }
 
-  /** Reads the outbox now (coalesced with a read already running). */
+  /**
+   * Reads the outbox soon: coalesced with a read already running, and at most one read per `MIN_POLL_GAP_MS`, so a
+   * burst of new messages (each one kicks) costs a few reads, not one each.
+   */
   kick(): void {
     if (this.stopped) return;
     if (this.polling) {
       this.pollAgain = true;
       return;
     }
+    const wait = this.lastPollAt + MIN_POLL_GAP_MS - Date.now();
+    if (wait > 0) {
+      this.delayed ??= setTimeout(() => {
+        this.delayed = undefined;
+        this.kick();
+      }, wait);
+      return;
+    }
     this.polling = true;
     void this.poll().finally(() => {
       this.polling = false;
+      this.lastPollAt = Date.now();
       if (this.pollAgain) {
         this.pollAgain = false;
         this.kick();
@@ -78,6 +94,7 @@ export class OutboxWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.delayed);
     await Promise.allSettled([...this.inFlight.values()]);
   }
 

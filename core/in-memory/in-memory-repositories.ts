@@ -14,6 +14,7 @@ import { createInMemoryHandoff } from './in-memory-handoff.js';
 import { createInMemoryKnowledge } from './in-memory-knowledge.js';
 import { createInMemoryLearning } from './in-memory-learning.js';
 import { createInMemoryTickets } from './in-memory-tickets.js';
+import { createInMemoryTurns } from './in-memory-turns.js';
 import { createInMemorySessions, createInMemoryUsers } from './in-memory-users.js';
 
 /** Repositories kept in memory: for core tests and a database-free dev mode. Same contract as prisma/. */
@@ -70,7 +71,9 @@ export function createInMemoryRepositories(now: () => Date = () => new Date()): 
     },
   };
 
+  const deliveries = createInMemoryDeliveries(messages);
   const messageRepo: MessageRepository = {
+    ...createInMemoryTurns(conversations, messages, deliveries),
     async append(input: NewMessage): Promise<AppendResult> {
       if (input.channelMessageId) {
         const channel = conversations.get(input.conversationId)?.channel;
@@ -106,7 +109,7 @@ export function createInMemoryRepositories(now: () => Date = () => new Date()): 
   return {
     customers: customerRepo, conversations: conversationRepo, messages: messageRepo, faqs: knowledge.faqs,
     users, sessions: createInMemorySessions(), handoff: createInMemoryHandoff(conversations, now), cannedReplies: createInMemoryCannedReplies(now),
-    deliveries: createInMemoryDeliveries(messages),
+    deliveries,
     audit: knowledge.audit, synonyms: knowledge.synonyms, ...learning,
     ...createInMemoryTickets(),
   };

@@ -2,6 +2,7 @@ import { DomainError } from '../errors.js';
 import { normalizeForMatch } from '../matching/index.js';
 import type { AuditRepository, BotTurn, BotTurnObserver, Clock, Logger, UnansweredRepository } from '../ports.js';
 import type { Actor, FaqEntry, FaqInput, UnansweredQuestion, UnansweredReason } from '../types.js';
+import { WorkQueue } from '../work-queue.js';
 import type { FaqAdminService } from './faq-admin-service.js';
 import { FAQ_MAX_ALTERNATE_LENGTH, FAQ_MAX_ALTERNATES } from './faq-content.js';
 import { DEFAULT_SIMILARITY, groupQuestions, type QuestionGroup } from './question-groups.js';
@@ -30,16 +31,26 @@ export interface Resolution {
 
 /** Collects what the bot could not answer well, groups it, and turns groups into knowledge. */
 export class UnansweredService implements BotTurnObserver {
-  constructor(private readonly deps: UnansweredDeps) {}
+  /** Inserts happen after the reply has gone, in order, retried on failure. */
+  private readonly queue: WorkQueue<Parameters<UnansweredRepository['record']>[0]>;
 
-  /** One insert for a fallback, choices or a weak answer; nothing for a confident answer. */
+  constructor(private readonly deps: UnansweredDeps) {
+    this.queue = new WorkQueue((question) => deps.repo.record(question).then(() => undefined), deps.logger);
+  }
+
+  /** Queues one insert for a fallback, choices or a weak answer; nothing for a confident answer. */
   async observe(turn: BotTurn): Promise<void> {
     const reason = this.reasonFor(turn);
     if (!reason) return;
-    await this.deps.repo.record({
+    this.queue.push({
       conversationId: turn.conversationId, messageId: turn.messageId, channel: turn.channel, text: turn.text, reason,
       bestScore: turn.bestScore, bestFaqId: turn.bestFaqId, lang: turn.lang, createdAt: turn.at,
     });
+  }
+
+  /** Resolves once every observed turn so far is stored (reads and shutdown wait for it). */
+  settled(): Promise<void> {
+    return this.queue.settled();
   }
 
   reasonFor(turn: Pick<BotTurn, 'decision' | 'bestScore'>): UnansweredReason | null {
@@ -49,6 +60,7 @@ export class UnansweredService implements BotTurnObserver {
   }
 
   async groups(options: { days?: number } = {}): Promise<{ groups: QuestionGroup[]; open: number }> {
+    await this.settled();
     const since = options.days ? new Date(this.deps.clock.now().getTime() - options.days * 86_400_000) : undefined;
     const open = await this.deps.repo.listOpen({ ...(since ? { since } : {}), limit: this.deps.settings.maxOpen });
     return { groups: groupQuestions(open, this.deps.settings.similarity ?? DEFAULT_SIMILARITY), open: open.length };
@@ -88,6 +100,7 @@ export class UnansweredService implements BotTurnObserver {
   }
 
   private async open(ids: readonly string[]): Promise<UnansweredQuestion[]> {
+    await this.settled();
     if (ids.length === 0) throw invalid('questionIds must name at least one question');
     const wanted = new Set(ids);
     const open = (await this.deps.repo.listOpen({ limit: 100_000 })).filter((q) => wanted.has(q.id));

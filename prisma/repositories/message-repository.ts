@@ -1,12 +1,34 @@
 import { DomainError } from '../../core/errors.js';
-import type { AppendResult, MessageRepository } from '../../core/ports.js';
+import type { AppendResult, MessageRepository, NewTurn, TurnResult } from '../../core/ports.js';
 import type { NewMessage, StoredMessage } from '../../core/types.js';
 import { TX_OPTIONS, type Db } from '../client.js';
 import { toMessage } from '../mappers.js';
 import { isRecordNotFound, isUniqueViolation } from '../prisma-errors.js';
+import { queryRows, sqlDate, type RawDb } from '../raw/raw-db.js';
+import { storeTurn } from '../raw/turn-store.js';
+
+const UNANSWERED = `SELECT m."id" FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
+  WHERE m."direction" = 'inbound' AND m."author" = 'customer' AND c."status" = 'bot' AND m."createdAt" >= ? AND m."createdAt" < ?
+  AND NOT EXISTS (SELECT 1 FROM "Message" r WHERE r."replyToId" = m."id")
+  AND NOT EXISTS (SELECT 1 FROM "Message" o WHERE o."conversationId" = m."conversationId" AND o."seq" > m."seq" AND o."author" IN ('agent', 'system'))
+  ORDER BY m."createdAt", m."seq" LIMIT ?`;
 
 export class PrismaMessageRepository implements MessageRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly raw: RawDb,
+  ) {}
+
+  storeTurn(turn: NewTurn): Promise<TurnResult> {
+    return storeTurn(this.raw, turn, (m) => this.findByChannelMessageId(m));
+  }
+
+  async listUnanswered(input: { since: Date; before: Date; limit: number }): Promise<StoredMessage[]> {
+    const ids = await queryRows<{ id: string }>(this.raw, UNANSWERED, [sqlDate(this.raw, input.since), sqlDate(this.raw, input.before), input.limit]);
+    if (ids.length === 0) return [];
+    const rows = await this.db.message.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: [{ createdAt: 'asc' }, { seq: 'asc' }] });
+    return rows.map(toMessage);
+  }
 
   async append(message: NewMessage): Promise<AppendResult> {
     try {

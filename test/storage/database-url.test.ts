@@ -15,8 +15,16 @@ describe('parseDatabaseUrl', () => {
       provider: 'postgresql',
       connectionString: 'postgres://u:p@db:5432/kefu?sslmode=require',
       schema: 'shop_1',
+      poolSize: 10,
+      poolTimeoutMs: 10_000,
     });
     expect(parseDatabaseUrl('postgresql://db/kefu')).toMatchObject({ schema: 'public' });
+  });
+
+  it('sizes the PostgreSQL pool from connection_limit and pool_timeout, as Prisma URLs do', () => {
+    expect(parseDatabaseUrl('postgresql://db/kefu?connection_limit=24&pool_timeout=3')).toEqual({
+      provider: 'postgresql', connectionString: 'postgresql://db/kefu', schema: 'public', poolSize: 24, poolTimeoutMs: 3000,
+    });
   });
 
   it.each([
@@ -24,6 +32,8 @@ describe('parseDatabaseUrl', () => {
     ['./kefu.db', 'scheme (none)'],
     ['file::memory:', 'SQLite file'],
     ['postgresql://db/kefu?schema=bad;name', 'invalid schema name'],
+    ['postgresql://db/kefu?connection_limit=0', 'connection_limit=0'],
+    ['postgresql://db/kefu?pool_timeout=soon', 'pool_timeout=soon'],
   ])('refuses %s with an invalid_input DomainError naming DATABASE_URL', (url, detail) => {
     let error: unknown;
     try {

@@ -9,6 +9,7 @@ import { cannedReplyContract, userAndSessionContract } from './contract-users.js
 import { handoffContract } from './contract-handoff.js';
 import { messageContract } from './contract-messages.js';
 import { migrationContract } from './contract-migrations.js';
+import { turnContract } from './contract-turns.js';
 
 export interface MigrationRow {
   migration_name: string;
@@ -57,6 +58,7 @@ export function describeStorageContract(label: string, makeFixture: () => Promis
     migrationContract(get);
     customerAndConversationContract(get);
     messageContract(get);
+    turnContract(() => get().storage.repos);
     faqContract(get);
     knowledgeAdminContract(() => get().storage.repos);
     userAndSessionContract(get);
