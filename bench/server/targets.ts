@@ -77,7 +77,7 @@ export async function startKefu(root: string, database: Database, telegramApi: s
     await waitFor(async () => {
       const health = (await (await fetch(`${base}/healthz`)).json()) as { channels?: { telegram?: { status?: string } } };
       return health.channels?.telegram?.status === 'up';
-    }, 60_000, () => child.exitCode !== null);
+    }, 180_000, () => child.exitCode !== null);
   } catch (error) {
     await stop();
     throw error;

@@ -21,7 +21,7 @@ function startServer(databaseUrl: string, dataDir: string, port: number): { chil
   });
   const url = `http://127.0.0.1:${port}`;
   const ready = (async () => {
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+    for (const deadline = Date.now() + 150_000; Date.now() < deadline;) {
       if (child.exitCode !== null) throw new Error('server exited while starting');
       if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return;
       await new Promise((r) => setTimeout(r, 50));
@@ -41,7 +41,7 @@ async function crashCase(databaseUrl: string): Promise<void> {
     await first.ready;
     const client = new WebchatClient(first.url);
     const chats: Chat[] = [];
-    for (let i = 0; i < 10; i += 1) chats.push(await client.start());
+    for (let i = 0; i < 6; i += 1) chats.push(await client.start());
     const sent: Array<{ chat: Chat; text: string; clientMessageId: string; acknowledged: boolean }> = [];
     let killed = false;
     // Each conversation writes one message after another until the server dies under it.
@@ -54,20 +54,22 @@ async function crashCase(databaseUrl: string): Promise<void> {
         item.acknowledged = res.status === 200;
       }
     });
-    while (sent.filter((s) => s.acknowledged).length < 40) await new Promise((r) => setTimeout(r, 5));
+    while (sent.filter((s) => s.acknowledged).length < 24) await new Promise((r) => setTimeout(r, 5));
     first.child.kill('SIGKILL');
     killed = true;
     await Promise.all(writers);
 
     const second = startServer(databaseUrl, dataDir, port);
     await second.ready;
-    // Every message resent, as a client that got no answer (or any client) would: never an empty answer from the bot.
-    for (const item of sent) {
-      const res = await client.send(item.chat, { text: item.text, clientMessageId: item.clientMessageId });
-      expect(res.status).toBe(200);
-      const withPeople = (await client.transcript(item.chat)).some((m) => m.author === 'system');
-      if (!withPeople) expect(res.body.replies.length).toBeGreaterThan(0);
-    }
+    // Every message resent, as a client that got no answer (or any client) would; conversations side by side.
+    const emptyResends = new Set<string>();
+    await Promise.all(chats.map(async (chat) => {
+      for (const item of sent.filter((s) => s.chat === chat)) {
+        const res = await client.send(item.chat, { text: item.text, clientMessageId: item.clientMessageId });
+        expect(res.status).toBe(200);
+        if (res.body.replies.length === 0) emptyResends.add(chat.conversationId);
+      }
+    }));
     second.child.kill('SIGTERM');
     await new Promise((r) => second.child.once('exit', r));
 
@@ -78,6 +80,8 @@ async function crashCase(databaseUrl: string): Promise<void> {
         const transcript = await storage.repos.messages.listByConversation(chat.conversationId);
         expect(transcript.map((m) => m.seq)).toEqual(transcript.map((_, i) => i + 1));
         const customer = transcript.filter((m) => m.author === 'customer');
+        // A resend may come back empty only when people have the conversation (the bot stays quiet then).
+        if (emptyResends.has(chat.conversationId)) expect(conversation?.status).not.toBe('bot');
         const keys = customer.map((m) => m.channelMessageId);
         expect(new Set(keys).size).toBe(keys.length);
         for (const item of sent.filter((s) => s.chat === chat)) expect(keys).toContain(`${chat.conversationId}:${item.clientMessageId}`);
@@ -105,7 +109,7 @@ describe('kill -9 in the middle of a burst', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 300_000);
 
   (pg === null ? it : it.skip)('on PostgreSQL: every stored message answered or with a person after restart, each once', async () => {
     const fixture = await postgresSchemaFixture();
@@ -114,5 +118,5 @@ describe('kill -9 in the middle of a burst', () => {
     } finally {
       await fixture.cleanup();
     }
-  }, 180_000);
+  }, 300_000);
 });
