@@ -36,3 +36,16 @@ export function parseCsv(text: string): { records: string[][]; error?: string } 
 export function csvField(value: string): string {
   return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
+
+// Spreadsheets run a cell that starts with = + - @ (or tab/CR) as a formula. Such a cell gets a leading apostrophe,
+// which spreadsheets show as "text" and `fromSpreadsheetCell` removes again; values that already start with
+// apostrophes before one of those characters get one more, so the round trip is exact.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function spreadsheetCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function fromSpreadsheetCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value) ? value.slice(1) : value;
+}

@@ -1,5 +1,5 @@
 import type { FaqInput } from '../core/types.js';
-import { csvField, parseCsv } from './csv.js';
+import { csvField, fromSpreadsheetCell, parseCsv, spreadsheetCell } from './csv.js';
 import { type FaqParseResult, validateRecords } from './faq-schema.js';
 
 const COLUMNS = ['id', 'question', 'answer', 'category', 'alternates', 'tags', 'enabled'] as const;
@@ -18,7 +18,8 @@ export function parseFaqCsv(text: string): FaqParseResult {
   if (missing.length > 0) return { entries: [], rejected: [{ row: 1, reason: `header lacks column(s): ${missing.join(', ')}` }] };
   const at = (row: string[], column: Column): string | undefined => {
     const index = names.indexOf(column);
-    return index < 0 ? undefined : row[index];
+    const value = index < 0 ? undefined : row[index];
+    return value === undefined ? undefined : fromSpreadsheetCell(value);
   };
   const list = (value: string | undefined): string[] | undefined =>
     value === undefined ? undefined : value.split('|').map((s) => s.trim()).filter((s) => s !== '');
@@ -39,12 +40,15 @@ export function parseFaqCsv(text: string): FaqParseResult {
   return validateRecords(parsed, error ? [{ row: records.length + 1, reason: error }] : []);
 }
 
-/** CSV with every column `parseFaqCsv` reads. `|` inside an alternate or tag becomes `/` (it separates items). */
+/**
+ * CSV with every column `parseFaqCsv` reads. `|` inside an alternate or tag becomes `/` (it separates items). Cells
+ * that a spreadsheet would run as a formula are exported as text (see `spreadsheetCell`).
+ */
 export function faqsToCsv(entries: readonly FaqInput[]): string {
   const join = (items: readonly string[] | undefined): string => (items ?? []).map((s) => s.replace(/\|/g, '/')).join('|');
   const lines = entries.map((e) =>
     [e.id, e.question, e.answer, e.category ?? '', join(e.alternates), join(e.tags), e.enabled === false ? 'false' : 'true']
-      .map(csvField)
+      .map((value) => csvField(spreadsheetCell(value)))
       .join(','),
   );
   return `${[COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;

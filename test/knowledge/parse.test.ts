@@ -1,5 +1,6 @@
 import { deriveFaqId, faqsToCsv, faqsToJson, parseFaqCsv, parseFaqJson } from '../../knowledge/index.js';
 import type { FaqInput } from '../../core/types.js';
+import { parseCsv } from '../../knowledge/csv.js';
 
 describe('parseFaqJson', () => {
   it('accepts valid entries and fills defaults', () => {
@@ -91,6 +92,20 @@ describe('export round trips', () => {
     const back = parseFaqCsv(faqsToCsv(entries));
     expect(back.rejected).toEqual([]);
     expect(back.entries).toEqual([{ ...normalized[0], enabled: true }, normalized[1]]);
+  });
+
+  it('CSV export turns cells a spreadsheet would run as formulas into text, and reads them back unchanged', () => {
+    const risky: FaqInput[] = [
+      { id: 'f1', question: '=HYPERLINK("http://evil.example","点我")', answer: '+1 万元', alternates: ['-2', '@SUM(A1)'], category: '=cat', tags: [] },
+      { id: 'f2', question: "'=already quoted", answer: "don't panic: it's fine", alternates: [], category: null, tags: [] },
+    ];
+    const csv = faqsToCsv(risky);
+    const cells = parseCsv(csv).records.slice(1).flat();
+    expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
+    expect(cells).toEqual(expect.arrayContaining(["'=HYPERLINK(\"http://evil.example\",\"点我\")", "'+1 万元", "'-2|@SUM(A1)", "''=already quoted", "don't panic: it's fine"]));
+    const back = parseFaqCsv(csv);
+    expect(back.rejected).toEqual([]);
+    expect(back.entries).toEqual(risky.map((e) => ({ ...e, enabled: true })));
   });
 
   it('JSON → parse gives the same entries', () => {
