@@ -51,12 +51,15 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     const secret = resolveSecret(config.secret, config.dataDir, logger);
     const channels = await createChannels(config, services, logger);
     const limiter = new WebchatRateLimiter(services.clock, config.webchatLimits);
-    const webchatDeps = { conversations: services.conversations, inbound: channels.webchat, pubsub: services.pubsub, logger, secret, maxTextLength: config.maxMessageLength, limiter };
+    const webchatDeps = {
+      conversations: services.conversations, messages: services.repos.messages, inbound: channels.webchat, pubsub: services.pubsub, logger, secret, maxTextLength: config.maxMessageLength, limiter,
+    };
     const app = createHttpApp({
       logger,
       trustProxy: config.trustProxy,
       admission: admission(config.admission),
-      routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...setupRouters(services, config, secret), createApiDocsRouter(), ...channels.routers],
+      routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...setupRouters(services, config, secret), createApiDocsRouter()],
+      webhooks: channels.routers,
       health: () => ({ database: storage.provider, ...channels.health() }),
     });
     const server = createServer(app);

@@ -1,3 +1,4 @@
+import { cutAt } from '../core/text-rules.js';
 import type { Choice } from '../core/types.js';
 
 /** Choices as plain text: "1. …" per line, for channels without buttons (the customer answers with the number). */
@@ -10,9 +11,9 @@ export function splitText(text: string, max: number): string[] {
   const parts: string[] = [];
   let rest = text;
   while (rest.length > max) {
-    const window = rest.slice(0, max);
+    const window = cutAt(rest, max);
     const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf(' '));
-    const at = cut > max / 2 ? cut : max;
+    const at = cut > max / 2 ? cut : window.length;
     parts.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).trimStart();
   }

@@ -12,6 +12,7 @@ import type { HandoffService } from './handoff/handoff-service.js';
 import { detectHandoffTrigger, type HandoffTrigger } from './handoff/handoff-triggers.js';
 import { KeyedLock } from './keyed-lock.js';
 import { eventFromStored } from './stored-event.js';
+import { checkMessageText } from './text-rules.js';
 
 export interface ConversationSettings {
   maxTextLength: number;
@@ -230,16 +231,8 @@ export class ConversationService {
 
   private customerText(event: InboundEvent): string {
     switch (event.type) {
-      case 'text': {
-        const text = event.text.trim();
-        if (!text) throw new DomainError('invalid_input', 'message text is empty', { userMessage: 'Message text must not be empty' });
-        if (text.length > this.settings.maxTextLength) {
-          throw new DomainError('invalid_input', `message text has ${text.length} characters`, {
-            userMessage: `Message text must be at most ${this.settings.maxTextLength} characters`,
-          });
-        }
-        return text;
-      }
+      case 'text':
+        return checkMessageText(event.text, this.settings.maxTextLength);
       case 'choice':
         return `[choice ${event.faqId}]`;
       case 'attachment':

@@ -82,6 +82,8 @@ export interface MessageRepository {
   listReplies(messageId: string): Promise<StoredMessage[]>;
   /** The newest outbound bot message in the conversation, if any. */
   lastBotMessage(conversationId: string): Promise<StoredMessage | null>;
+  /** The message stored under this channel message id, if any: the original of an idempotent resend. */
+  findByChannelKey(channel: ChannelId, channelMessageId: string): Promise<StoredMessage | null>;
 }
 
 export interface FaqImportResult {

@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { messageTextProblem, unstorableText } from '../core/text-rules.js';
 import type { FaqInput } from '../core/types.js';
 
 export const FAQ_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const FAQ_LIMITS = { question: 300, answer: 4000, alternate: 300, alternates: 30, category: 80, tag: 40, tags: 20 } as const;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) => z.string().trim().superRefine((value, ctx) => {
+  const problem = messageTextProblem(value, max);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** One FAQ as a file holds it; the id is optional (derived from the question when missing). */
 export const faqRecordSchema = z.object({
@@ -13,7 +17,7 @@ export const faqRecordSchema = z.object({
   question: text(FAQ_LIMITS.question),
   answer: text(FAQ_LIMITS.answer),
   alternates: z.array(text(FAQ_LIMITS.alternate)).max(FAQ_LIMITS.alternates).optional(),
-  category: z.string().trim().max(FAQ_LIMITS.category).nullable().optional(),
+  category: z.string().trim().max(FAQ_LIMITS.category).refine((c) => !unstorableText(c), 'contains a NUL character or an unpaired surrogate').nullable().optional(),
   tags: z.array(text(FAQ_LIMITS.tag)).max(FAQ_LIMITS.tags).optional(),
   enabled: z.boolean().optional(),
 });

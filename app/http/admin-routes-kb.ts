@@ -5,10 +5,11 @@ import { faqsToCsv, faqsToJson, parseFaqCsv, parseFaqJson } from '../../knowledg
 import { parse } from '../agents/agent-schemas.js';
 import type { KnowledgeAdmin } from '../compose-knowledge-admin.js';
 import { actorOf } from './admin-actor.js';
+import { verifyUtf8 } from './text-guard.js';
 import { auditQuery, exportQuery, importQuery, synonymsBody } from './admin-schemas.js';
 
 // The file travels as the raw body (any type but application/json, which the app parses with a small limit).
-const rawFile = express.text({ type: (req) => !/^application\/json/i.test(String(req.headers['content-type'] ?? '')), limit: '10mb' });
+const rawFile = express.text({ type: (req) => !/^application\/json/i.test(String(req.headers['content-type'] ?? '')), limit: '10mb', verify: verifyUtf8 });
 
 /** Bulk import/export, synonyms and the audit log. */
 export function addKbRoutes(router: Router, admin: KnowledgeAdmin): void {

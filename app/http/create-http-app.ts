@@ -2,11 +2,14 @@ import express, { type RequestHandler } from 'express';
 import type { Logger } from '../../core/ports.js';
 import { apiNotFound, errorBoundary } from './error-boundary.js';
 import { webPublicDir } from './package-root.js';
+import { rejectUnstorableText, verifyUtf8 } from './text-guard.js';
 
 export interface HttpAppDeps {
   logger: Logger;
   /** Routers (or plain handlers) mounted at `/`; each declares its own full `/api/...` paths. */
   routers: readonly RequestHandler[];
+  /** Channel webhooks: mounted before the text guard, their adapters tell the customer in the chat what was wrong. */
+  webhooks?: readonly RequestHandler[];
   health: () => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Largest JSON body accepted; body-parser syntax ('64kb'). */
   bodyLimit?: string;
@@ -30,7 +33,7 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
   });
   const admit = deps.admission;
   if (admit) app.use((req, res, next) => (READS.has(req.method) ? next() : admit(req, res, next)));
-  app.use(express.json({ limit: deps.bodyLimit ?? '64kb' }));
+  app.use(express.json({ limit: deps.bodyLimit ?? '64kb', verify: verifyUtf8 }));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -41,6 +44,8 @@ export function createHttpApp(deps: HttpAppDeps): express.Express {
     }
   });
 
+  for (const router of deps.webhooks ?? []) app.use(router);
+  app.use(rejectUnstorableText);
   for (const router of deps.routers) app.use(router);
   app.use('/api', apiNotFound);
   app.use(express.static(deps.staticDir ?? webPublicDir(), { index: 'index.html' }));

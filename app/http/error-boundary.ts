@@ -16,13 +16,16 @@ const PARSER_ERRORS: Record<string, { status: number; code: string; message: str
   'entity.too.large': { status: 413, code: 'payload_too_large', message: 'The request body is too large.' },
   'encoding.unsupported': { status: 415, code: 'unsupported_encoding', message: 'The request body encoding is not supported.' },
   'charset.unsupported': { status: 415, code: 'unsupported_encoding', message: 'The request body charset is not supported.' },
+  'encoding.invalid': { status: 400, code: 'invalid_encoding', message: 'The request body is not valid UTF-8.' },
 };
 
 function parserError(err: unknown): { status: number; code: string; message: string } | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const { type, status } = err as { type?: unknown; status?: unknown };
   if (typeof type === 'string' && PARSER_ERRORS[type]) return PARSER_ERRORS[type];
-  if (typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500) {
+  // A gzip or brotli body that does not decompress reaches us as a plain 400 with no `type`.
+  const { expose } = err as { expose?: unknown };
+  if ((typeof type === 'string' || expose === true) && typeof status === 'number' && status >= 400 && status < 500) {
     return { status, code: 'bad_request', message: 'The request could not be read.' };
   }
   return undefined;

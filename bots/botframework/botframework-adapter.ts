@@ -89,6 +89,13 @@ export class BotFrameworkAdapter implements ChannelAdapter {
         res.status(401).json({ error: { code: 'unauthorized', message: 'Missing Bot Framework authentication.' } });
         return;
       }
+      // botbuilder answers a body that is not an activity with an empty 500, which the connector would retry.
+      const activity = activitySchema.safeParse(req.body);
+      if (!activity.success) {
+        const problems = activity.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+        res.status(400).json({ error: { code: 'invalid_input', message: `Not a Bot Framework activity: ${problems}` } });
+        return;
+      }
       try {
         await this.cloud.process(req, res, (turn) => this.onTurn(turn));
       } catch {

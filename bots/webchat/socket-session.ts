@@ -8,6 +8,7 @@ import type { WebchatConversations } from './webchat-router.js';
 import { socketInbound } from './webchat-schemas.js';
 import type { WebchatGrant } from './webchat-token.js';
 import { OrderedDelivery } from './socket-delivery.js';
+import { unlessAlreadyStored, type StoredMessages } from './stored-resend.js';
 import type { WebchatRateLimiter } from './webchat-limits.js';
 
 export interface SocketSessionContext {
@@ -18,6 +19,7 @@ export interface SocketSessionContext {
   log: Logger;
   maxTextLength: number;
   limiter?: WebchatRateLimiter;
+  messages: StoredMessages;
   grant: WebchatGrant;
   afterSeq: number;
   topic: string;
@@ -30,6 +32,9 @@ type Published = MessagePublished | WebchatOutboundPublished;
 
 const isPublished = (p: unknown): p is Published =>
   typeof p === 'object' && p !== null && ((p as Published).type === 'message' || (p as Published).type === 'outbound');
+
+const MAX_WAITING_FRAMES = 64;
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** One authenticated viewer: subscribe first, then the backlog, then live messages, each once and in seq order. */
 export function runSocketSession(ws: WebSocket, ctx: SocketSessionContext): void {
@@ -71,8 +76,9 @@ export function runSocketSession(ws: WebSocket, ctx: SocketSessionContext): void
     if (parsed.data.type === 'ping') return sendFrame({ type: 'pong' });
     const { clientMessageId } = parsed.data;
     try {
-      ctx.limiter?.message(ctx.grant.conversationId);
-      const result = await ctx.inbound.receive(decode(parsed.data, { ...ctx.grant, receivedAt: ctx.clock.now() }));
+      const take = () => ctx.limiter?.message(conversationId);
+      const stored = await unlessAlreadyStored(take, ctx.messages, conversationId, clientMessageId);
+      const result = stored ? { ...stored, duplicate: true } : await ctx.inbound.receive(decode(parsed.data, { ...ctx.grant, receivedAt: ctx.clock.now() }));
       sendFrame({ type: 'ack', clientMessageId, seq: result.message.seq, duplicate: result.duplicate });
     } catch (err) {
       if (!isDomainError(err)) log.error({ err }, 'socket message failed');
@@ -82,10 +88,15 @@ export function runSocketSession(ws: WebSocket, ctx: SocketSessionContext): void
   }
 
   // Frames are handled one at a time, after the backlog, so a client's messages are stored in the order it sent them.
+  // Each waits for a turn of the event loop first: SQLite answers synchronously, so a chain of frames would otherwise
+  // run as one long string of microtasks and starve every other request (health checks included) until it ends.
   const ready = delivery.catchUp().then(() => sendFrame({ type: 'ready', lastSeq: delivery.lastSeq }));
   let inbound: Promise<void> = ready;
+  let waiting = 0;
   const handle = (data: RawData): void => {
-    inbound = inbound.then(() => onFrame(data));
+    // A widget sends a message at a time; a client that piles up frames faster than they are handled is not one.
+    if (++waiting > MAX_WAITING_FRAMES) return void ws.close(1008, 'too many frames waiting');
+    inbound = inbound.then(nextTurn).then(() => onFrame(data)).finally(() => void waiting--);
   };
   ctx.early.forEach(handle);
   ws.on('message', handle);

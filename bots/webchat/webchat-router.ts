@@ -9,6 +9,7 @@ import { authorize, bearerToken, parseInput } from './webchat-auth.js';
 import { decode } from './webchat-codec.js';
 import { DEFAULT_WEBCHAT_LIMITS, WebchatRateLimiter } from './webchat-limits.js';
 import { sendMessageBody, startConversationBody, transcriptQuery } from './webchat-schemas.js';
+import { unlessAlreadyStored, type StoredMessages } from './stored-resend.js';
 import { WebchatTokens } from './webchat-token.js';
 
 export type WebchatConversations = Pick<ConversationService, 'startConversation' | 'getConversation' | 'transcript'>;
@@ -24,6 +25,8 @@ export interface WebchatDeps {
   clock?: Clock;
   /** Shared by the HTTP routes and the socket, so both ways of sending count against one budget. */
   limiter?: WebchatRateLimiter;
+  /** Where a rate-limited resend of an acknowledged message finds its original and replies. */
+  messages: StoredMessages;
 }
 
 /** The widget may be embedded on the shop's own domain; auth is a bearer token, never a cookie, so any origin is safe. */
@@ -67,9 +70,8 @@ export function createWebchatRouter(deps: WebchatDeps): Router {
   router.post('/api/webchat/conversations/:id/messages', async (req, res) => {
     const grant = authorize(tokens, bearerToken(req.get('authorization')), req.params.id);
     const body = parseInput(messageBody, req.body);
-    limiter.message(grant.conversationId);
-    const event = decode(body, { ...grant, receivedAt: clock.now() });
-    const result = await deps.inbound.receive(event);
+    const stored = await unlessAlreadyStored(() => limiter.message(grant.conversationId), deps.messages, grant.conversationId, body.clientMessageId);
+    const result = stored ? { ...stored, duplicate: true } : await deps.inbound.receive(decode(body, { ...grant, receivedAt: clock.now() }));
     log.info({ conversationId: grant.conversationId, seq: result.message.seq, duplicate: result.duplicate }, 'web chat message');
     res.json({
       message: toMessageView(result.message),

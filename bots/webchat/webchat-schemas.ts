@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageTextProblem } from '../../core/text-rules.js';
 
 const ID = /^[A-Za-z0-9._:-]+$/;
 
@@ -15,8 +16,10 @@ export function sendMessageBody(maxTextLength: number) {
     text: z
       .string()
       .trim()
-      .min(1, 'must not be empty')
-      .max(maxTextLength, `must be at most ${maxTextLength} characters`),
+      .superRefine((text, ctx) => {
+        const problem = messageTextProblem(text, maxTextLength);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     clientMessageId: z.string().min(1).max(64).regex(ID, 'may contain only letters, digits and . _ : -').optional(),
   });
 }

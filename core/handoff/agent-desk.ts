@@ -5,6 +5,7 @@ import type { Conversation, Presence, StoredMessage, User } from '../types.js';
 import { assertCanRead, assertCanWrite, assertRole, isSupervisor } from '../users/access.js';
 import { notesTopic, toNoteView, type NotePublished, type NoteView } from './agent-views.js';
 import type { HandoffService } from './handoff-service.js';
+import { checkMessageText } from '../text-rules.js';
 
 export interface AgentDeskDeps {
   repos: Repositories;
@@ -110,11 +111,6 @@ export class AgentDesk {
   }
 
   private text(input: string): string {
-    const text = input.trim();
-    if (!text) throw new DomainError('invalid_input', 'text is empty', { userMessage: 'text must not be empty' });
-    if (text.length > this.deps.maxTextLength) {
-      throw new DomainError('invalid_input', `text has ${text.length} characters`, { userMessage: `text must be at most ${this.deps.maxTextLength} characters` });
-    }
-    return text;
+    return checkMessageText(input, this.deps.maxTextLength, 'text');
   }
 }

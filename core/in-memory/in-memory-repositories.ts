@@ -100,6 +100,9 @@ export function createInMemoryRepositories(now: () => Date = () => new Date()): 
       const bot = messages.filter((m) => m.conversationId === conversationId && m.author === 'bot');
       return bot.sort((a, b) => b.seq - a.seq)[0] ?? null;
     },
+    async findByChannelKey(channel, channelMessageId) {
+      return messages.find((m) => m.channelMessageId === channelMessageId && conversations.get(m.conversationId)?.channel === channel) ?? null;
+    },
   };
 
   const knowledge = createInMemoryKnowledge(now);

@@ -6,6 +6,7 @@ import { DEFAULT_TICKET_TEXTS, isSkip, parseScore, type TicketTexts } from './ti
 import { isActive } from './ticket-transitions.js';
 import type { Survey, Ticket, TicketAction } from './ticket-types.js';
 import type { ResolutionListener } from './ticket-workflow.js';
+import { cutAt } from '../text-rules.js';
 
 export interface SurveySettings {
   /** A survey nobody answered expires after this; a resolved ticket then closes quietly. */
@@ -73,7 +74,7 @@ export class SurveyService implements ResolutionListener {
       if (survey.ticketId) await this.closeTicket(survey.ticketId, CUSTOMER_ACTOR, 'survey_answered', `${score}/5`);
       return [{ kind: 'system', text: t.askComment(score) }];
     }
-    const comment = isSkip(text) ? null : text.trim().slice(0, MAX_COMMENT);
+    const comment = isSkip(text) ? null : cutAt(text.trim(), MAX_COMMENT);
     const answered = await repos.surveys.transition(survey.id, 'scored', { status: 'answered', comment });
     if (!answered) return null;
     if (comment && survey.ticketId) {

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.js';
+import { cutAt, isInvisible, textLength } from '../text-rules.js';
 
 const invalid = (message: string) => new DomainError('invalid_input', message);
 
@@ -7,8 +8,8 @@ export const LIMITS = { subject: 200, description: 10_000, field: 200, tag: 40, 
 /** Trimmed text, required and at most `max` characters. */
 export function requiredText(value: string | undefined, name: string, max: number): string {
   const text = (value ?? '').trim();
-  if (!text) throw invalid(`${name} must not be empty`);
-  if (text.length > max) throw invalid(`${name} must be at most ${max} characters`);
+  if (isInvisible(text)) throw invalid(`${name} must not be empty`);
+  if (textLength(text) > max) throw invalid(`${name} must be at most ${max} characters`);
   return text;
 }
 
@@ -16,8 +17,8 @@ export function requiredText(value: string | undefined, name: string, max: numbe
 export function optionalText(value: string | null | undefined, name: string, max: number): string | null | undefined {
   if (value === undefined) return undefined;
   const text = (value ?? '').trim();
-  if (text.length > max) throw invalid(`${name} must be at most ${max} characters`);
-  return text || null;
+  if (textLength(text) > max) throw invalid(`${name} must be at most ${max} characters`);
+  return isInvisible(text) ? null : text;
 }
 
 export function tagList(tags: string[] | undefined): string[] | undefined {
@@ -37,5 +38,5 @@ export function teamName(team: string | null | undefined): string | null | undef
 /** A subject from the first line of the description when none was given. */
 export function subjectFrom(description: string): string {
   const line = description.split('\n').find((l) => l.trim())?.trim() ?? description.trim();
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+  return line.length > 60 ? `${cutAt(line, 59)}…` : line;
 }

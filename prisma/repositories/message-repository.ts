@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors.js';
 import type { AppendResult, MessageRepository, NewTurn, TurnResult } from '../../core/ports.js';
-import type { NewMessage, StoredMessage } from '../../core/types.js';
+import type { ChannelId, NewMessage, StoredMessage } from '../../core/types.js';
 import { TX_OPTIONS, type Db } from '../client.js';
 import { toMessage } from '../mappers.js';
 import { isRecordNotFound, isUniqueViolation } from '../prisma-errors.js';
@@ -94,6 +94,11 @@ export class PrismaMessageRepository implements MessageRepository {
       where: { conversationId, direction: 'outbound', author: 'bot' },
       orderBy: { seq: 'desc' },
     });
+    return row ? toMessage(row) : null;
+  }
+
+  async findByChannelKey(channel: ChannelId, channelMessageId: string): Promise<StoredMessage | null> {
+    const row = await this.db.message.findUnique({ where: { channel_channelMessageId: { channel, channelMessageId } } });
     return row ? toMessage(row) : null;
   }
 

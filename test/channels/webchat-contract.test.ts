@@ -31,7 +31,7 @@ describeChannelContract('webchat', async () => {
   const adapter = new WebchatAdapter(pubsub);
   const core = await startCore(adapter, { pubsub });
   const deps = {
-    conversations: core.service, inbound: adapter, pubsub, logger: silentLogger, secret: SECRET, maxTextLength: adapter.capabilities.maxTextLength,
+    conversations: core.service, messages: core.repos.messages, inbound: adapter, pubsub, logger: silentLogger, secret: SECRET, maxTextLength: adapter.capabilities.maxTextLength,
   };
   const server = createServer(createHttpApp({ logger: silentLogger, routers: [createWebchatRouter(deps)], health: () => ({}) }));
   const socket = attachWebchatSocket(server, deps);

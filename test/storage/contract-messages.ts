@@ -70,6 +70,16 @@ export function messageContract(get: () => ContractContext): void {
       expect((await messages.append(inbound(conversation.id, 'next'))).message.seq).toBe(2);
     });
 
+    it('finds a message by its channel and channel message id, and nothing for another channel', async () => {
+      const { messages } = get().storage.repos;
+      const conversation = await newConversation();
+      const channelMessageId = `tg-${randomUUID()}`;
+      const { message } = await messages.append(inbound(conversation.id, '在吗', channelMessageId));
+      expect(await messages.findByChannelKey('telegram', channelMessageId)).toMatchObject({ id: message.id, text: '在吗', seq: 1 });
+      expect(await messages.findByChannelKey('webchat', channelMessageId)).toBeNull();
+      expect(await messages.findByChannelKey('telegram', `tg-${randomUUID()}`)).toBeNull();
+    });
+
     it('refuses a message for an unknown conversation', async () => {
       const { messages } = get().storage.repos;
       await expect(messages.append(inbound(randomUUID(), 'lost'))).rejects.toMatchObject({ code: 'not_found' });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   services = composeServices(config, repos, logger);
   adapter = new WebchatAdapter(services.pubsub);
   await adapter.start({ receive: (event) => services.conversations.receive(event) });
-  const deps = { conversations: services.conversations, inbound: adapter, pubsub: services.pubsub, logger, secret: SECRET, maxTextLength: 4000 };
+  const deps = { conversations: services.conversations, messages: services.repos.messages, inbound: adapter, pubsub: services.pubsub, logger, secret: SECRET, maxTextLength: 4000 };
   server = createServer(createHttpApp({ logger, routers: [createWebchatRouter(deps)], health: () => ({}) }));
   socket = attachWebchatSocket(server, { ...deps, heartbeatMs: 100 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
