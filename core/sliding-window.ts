@@ -13,10 +13,18 @@ export class SlidingWindow {
     return recent.length >= max ? (recent[recent.length - max] ?? now) + this.windowMs - now : 0;
   }
 
-  record(key: string): void {
+  /** Records an event now; returns its time, which `remove` takes to take it back. */
+  record(key: string): number {
     const now = this.clock.now().getTime();
     this.events.set(key, [...this.recent(key, now), now]);
     if (this.events.size > this.maxKeys) this.prune(now);
+    return now;
+  }
+
+  remove(key: string, at: number): void {
+    const events = this.events.get(key);
+    const index = events?.indexOf(at) ?? -1;
+    if (index >= 0) events!.splice(index, 1);
   }
 
   forget(key: string): void {

@@ -4,6 +4,7 @@ import type { Clock, Logger, SessionRepository, UserRepository } from '../ports.
 import { ROLES, type Role, type Session, type User } from '../types.js';
 import { LoginThrottle, type LoginThrottleOptions } from './login-throttle.js';
 import { dummyHash, hashPassword, verifyPassword } from './password.js';
+import { cutAt } from '../text-rules.js';
 
 export interface AuthSettings {
   sessionTtlMs: number;
@@ -57,7 +58,7 @@ export class AuthService {
     if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200) {
       throw invalid(`password must be ${MIN_PASSWORD_LENGTH} to 200 characters long`);
     }
-    const displayName = (input.displayName ?? email.split('@')[0] ?? email).trim().slice(0, 80);
+    const displayName = cutAt((input.displayName ?? email.split('@')[0] ?? email).trim(), 80);
     const user = await this.users.create({ email, displayName, role: input.role, passwordHash: await hashPassword(input.password) });
     this.logger.info({ userId: user.id, role: user.role }, 'user created');
     return user;
@@ -70,15 +71,14 @@ export class AuthService {
   /** `client` identifies where the attempt came from (the IP address), for rate limiting. */
   async login(emailInput: string, password: string, client: string): Promise<SignedIn> {
     const email = emailInput.trim().toLowerCase();
-    this.throttle.assertAllowed(email, client);
+    const attempt = this.throttle.reserve(email, client);
     const found = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
     if (!found || !ok) {
-      this.throttle.recordFailure(email, client);
       this.logger.info({ client }, 'sign-in failed');
       throw new DomainError('unauthorized', 'wrong e-mail or password', { userMessage: 'Wrong e-mail address or password' });
     }
-    this.throttle.recordSuccess(email);
+    attempt.succeeded();
     const now = this.clock.now();
     await this.sessions.deleteExpired(now);
     const token = randomBytes(32).toString('base64url');

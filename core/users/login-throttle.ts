@@ -19,8 +19,15 @@ export class LoginThrottle {
     this.failures = new SlidingWindow(clock, options.windowMs);
   }
 
-  assertAllowed(email: string, client: string): void {
-    const wait = Math.max(...this.limits(email, client).map(([key, max]) => this.failures.waitMs(key, max)));
+  /**
+   * Counts this attempt as a failure before the password is checked (scrypt takes a while), so parallel guesses cannot
+   * all pass the check before any of them is recorded. Throws rate_limited when over the limit. A sign-in that
+   * succeeds calls `succeeded()`, which clears the account's failures and gives the client's reservation back.
+   */
+  reserve(email: string, client: string): { succeeded(): void } {
+    const account = `email:${email.toLowerCase()}`;
+    const address = `client:${client}`;
+    const wait = Math.max(this.failures.waitMs(account, this.options.maxFailures), this.failures.waitMs(address, this.options.maxFailures * 4));
     if (wait > 0) {
       const retryAfterSeconds = Math.ceil(wait / 1000);
       throw new DomainError('rate_limited', 'too many failed sign-ins', {
@@ -28,17 +35,13 @@ export class LoginThrottle {
         details: { retryAfterSeconds },
       });
     }
-  }
-
-  recordFailure(email: string, client: string): void {
-    for (const [key] of this.limits(email, client)) this.failures.record(key);
-  }
-
-  recordSuccess(email: string): void {
-    this.failures.forget(`email:${email.toLowerCase()}`);
-  }
-
-  private limits(email: string, client: string): Array<[string, number]> {
-    return [[`email:${email.toLowerCase()}`, this.options.maxFailures], [`client:${client}`, this.options.maxFailures * 4]];
+    this.failures.record(account);
+    const at = this.failures.record(address);
+    return {
+      succeeded: () => {
+        this.failures.forget(account);
+        this.failures.remove(address, at);
+      },
+    };
   }
 }
