@@ -45,13 +45,14 @@ export class RawWebSocket {
     socket.on('error', () => undefined);
   }
 
-  static open(port: number, path: string): Promise<RawWebSocket> {
+  static open(port: number, path: string, headers: Record<string, string> = {}): Promise<RawWebSocket> {
+    const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
     return new Promise((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () => {
         socket.write(
           `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
             `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n` +
-            `Origin: http://127.0.0.1:${port}\r\n\r\n`,
+            `Origin: http://127.0.0.1:${port}\r\n${extra}\r\n`,
         );
         resolve(new RawWebSocket(socket));
       });
@@ -76,6 +77,46 @@ export class RawWebSocket {
 
   destroy(): void {
     this.socket.destroy();
+  }
+
+  /** The text frames the server sent after the handshake, parsed as JSON (server frames are never masked). */
+  jsonFrames(): unknown[] {
+    return this.serverFrames().flatMap(({ opcode, payload }) => (opcode === OPCODE.text ? [JSON.parse(payload.toString('utf8'))] : []));
+  }
+
+  /** The status code of the close frame the server sent, if it sent one. */
+  closeCode(): number | undefined {
+    const close = this.serverFrames().find((f) => f.opcode === OPCODE.close);
+    return close && close.payload.length >= 2 ? close.payload.readUInt16BE(0) : undefined;
+  }
+
+  private serverFrames(): { opcode: number; payload: Buffer }[] {
+    const start = this.received.indexOf('\r\n\r\n');
+    if (start < 0) return [];
+    const frames: { opcode: number; payload: Buffer }[] = [];
+    let at = start + 4;
+    while (at + 2 <= this.received.length) {
+      const opcode = this.received[at]! & 0x0f;
+      let length = this.received[at + 1]! & 0x7f;
+      let head = 2;
+      if (length === 126) [length, head] = [this.received.readUInt16BE(at + 2), 4];
+      else if (length === 127) [length, head] = [Number(this.received.readBigUInt64BE(at + 2)), 10];
+      if (at + head + length > this.received.length) break;
+      frames.push({ opcode, payload: this.received.subarray(at + head, at + head + length) });
+      at += head + length;
+    }
+    return frames;
+  }
+
+  /** Waits until the server has sent a close frame; its status code. */
+  async closedWith(timeoutMs = 5000): Promise<number | undefined> {
+    await this.until(() => this.closeCode() !== undefined || this.closed, timeoutMs);
+    return this.closeCode();
+  }
+
+  /** Waits until `done()` holds for the JSON frames received so far. */
+  untilFrames(done: (frames: unknown[]) => boolean, timeoutMs = 5000): Promise<void> {
+    return this.until(() => done(this.jsonFrames()), timeoutMs);
   }
 
   /** Waits until the server has closed the connection. */
