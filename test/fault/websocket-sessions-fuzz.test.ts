@@ -17,6 +17,7 @@ let cookie: string;
 let chatPath: string;
 let chat: { conversationId: string; token: string };
 let watchdog: HealthWatchdog;
+let casesStarted: number;
 
 async function createAgent(databaseUrl: string): Promise<void> {
   const storage = await openStorage(databaseUrl);
@@ -40,6 +41,7 @@ beforeAll(async () => {
   chat = (await res.json()) as { conversationId: string; token: string };
   chatPath = `/api/webchat/ws?conversationId=${chat.conversationId}&token=${encodeURIComponent(chat.token)}`;
   watchdog = new HealthWatchdog(`${server.url}/healthz`);
+  casesStarted = Date.now();
 }, 90_000);
 
 afterAll(async () => {
@@ -163,7 +165,12 @@ describe('a live web chat session', () => {
 
 it('answered /healthz every time it was asked (every 100 ms, from another thread), from the first case to the last', async () => {
   expect(await healthy(server.url)).toBe(true);
+  const casesEnded = Date.now();
   const failures = await watchdog.stop();
-  expect(watchdog.samples.length).toBeGreaterThan(50);
+  // The run's length depends on the machine, so what is checked is that the asking covered it from start to end.
+  const asked = watchdog.samples.map((s) => Date.parse(s.at));
+  expect(asked.length).toBeGreaterThanOrEqual(10);
+  expect(asked[0]!).toBeLessThan(casesStarted + 3000);
+  expect(asked[asked.length - 1]!).toBeGreaterThan(casesEnded - 3000);
   expect(failures).toEqual([]);
 });
