@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { BENCH_AGENT, TELEGRAM_WEBHOOK_PATH, TELEGRAM_WEBHOOK_SECRET } from './paths.js';
 import { freePort, spawnNode, startFlags, stopChild, waitFor } from './processes.js';
@@ -85,11 +86,15 @@ export async function startKefu(root: string, database: Database, telegramApi: s
   return { label: `Kefu (${database.label})`, url: base, pid: child.pid ?? 0, stop };
 }
 
-/** The bare express 5 JSON echo (echo-server.ts), started with the same Node flags. */
+/**
+ * The bare express 5 JSON echo (echo-server.ts), started with the Node flags of the Kefu under test. The echo is always
+ * this bench's own, so an older checkout benched with --root needs no echo of its own.
+ */
 export async function startEcho(root: string): Promise<Target> {
   const port = await freePort();
   const { flags, env } = startFlags(root);
-  const child = spawnNode(join(root, 'dist', 'bench', 'server', 'echo-server.js'), [String(port)], { cwd: root, flags, env: { ...process.env, ...env } });
+  const echoServer = fileURLToPath(new URL('echo-server.js', import.meta.url));
+  const child = spawnNode(echoServer, [String(port)], { cwd: root, flags, env: { ...process.env, ...env } });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(base, { method: 'POST' })).ok, 20_000, () => child.exitCode !== null);
   return { label: 'express echo', url: base, pid: child.pid ?? 0, stop: () => stopChild(child) };
