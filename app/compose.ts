@@ -6,6 +6,8 @@ import { AgentQueries } from '../core/handoff/agent-queries.js';
 import { CannedReplies } from '../core/handoff/canned-replies.js';
 import { HandoffService } from '../core/handoff/handoff-service.js';
 import type { AuthService } from '../core/users/auth-service.js';
+import { Reassignment } from '../core/users/reassign.js';
+import { StaffService } from '../core/users/staff-service.js';
 import { composeAuth } from './compose-auth.js';
 import { InProcessPubSub } from '../core/in-memory/in-process-pubsub.js';
 import { KnowledgeBase } from '../core/knowledge-base.js';
@@ -33,6 +35,10 @@ export interface Services {
   delivery: OutboxDelivery;
   /** Tickets, SLA, surveys and reports; `start()`/`stop()` run its pollers. */
   tickets: TicketModule;
+  /** Disable, enable, remove, roles, password resets. */
+  staff: StaffService;
+  /** Hands an agent's open conversations and tickets to another. */
+  reassign: Reassignment;
 }
 
 /** The one composition root for domain services: repositories in, services out. */
@@ -61,7 +67,12 @@ export function composeServices(
   const auth = composeAuth(config, repos, clock, logger);
   const desk = new AgentDesk({ repos, feed, handoff, clock, logger, maxTextLength: config.maxMessageLength });
   const queries = new AgentQueries(repos, agentCapacity);
-  return { repos, pubsub, clock, knowledge, conversations, auth, handoff, desk, queries, canned: new CannedReplies(repos.cannedReplies), knowledgeAdmin, delivery, tickets };
+  const staff = new StaffService({ users: repos.users, sessions: repos.sessions, audit: repos.audit, auth, pubsub, clock, logger, routingChanged: () => handoff.queueChanged() });
+  const reassign = new Reassignment({ repos, handoff, tickets: tickets.service, clock, logger });
+  return {
+    repos, pubsub, clock, knowledge, conversations, auth, handoff, desk, queries, canned: new CannedReplies(repos.cannedReplies), knowledgeAdmin, delivery, tickets,
+    staff, reassign,
+  };
 }
 
 /** Loads the built-in FAQ set and synonyms into an empty knowledge base (versioned); never on top of an admin's own. */

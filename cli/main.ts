@@ -20,6 +20,11 @@ const USAGE = `Usage: kefu <command>
   user add --email E --password P --role admin|supervisor|agent [--name N] [--capacity N]
                                      create a console user (the password may come from KEFU_NEW_PASSWORD)
   user list [--json]                 list console users
+  user disable|enable|remove EMAIL   stop (and sign out everywhere) or restore an account; remove keeps the
+                                     history under the name, shown as former staff
+  user set-role EMAIL --role R       change the role (the last active admin stays admin)
+  user reset-password EMAIL --password P
+                                     set a new password (or KEFU_NEW_PASSWORD) and end every session
 
 Honours DATABASE_URL (default: the embedded SQLite database in KEFU_DATA_DIR).`;
 
@@ -58,6 +63,13 @@ const COMMANDS: Record<string, (ctx: () => CliContext, args: Array<string | unde
   'kb eval': async (ctx, [file], v) => (await import('./kb-commands.js')).kbEval(ctx(), required(file, 'FILE'), { json: v.json }),
   'user add': async (ctx, _args, v) => (await import('./user-commands.js')).userAdd(ctx(), v),
   'user list': async (ctx, _args, v) => (await import('./user-commands.js')).userList(ctx(), { json: v.json }),
+  ...Object.fromEntries(
+    (['disable', 'enable', 'remove', 'set-role', 'reset-password'] as const).map((c) => [
+      `user ${c}`,
+      async (ctx: () => CliContext, [who]: Array<string | undefined>, v: Values) =>
+        (await import('./user-commands.js')).userStaff(ctx(), c, required(who, 'EMAIL'), { ...(v.role ? { role: v.role } : {}), ...(v.password ? { password: v.password } : {}) }),
+    ]),
+  ),
 };
 
 async function run(argv: string[]): Promise<number> {

@@ -250,7 +250,7 @@ export interface NewUser {
   passwordHash: string;
 }
 
-export type UserPatch = Partial<Pick<User, 'displayName' | 'role' | 'presence' | 'capacity' | 'lastAssignedAt'>> & { passwordHash?: string };
+export type UserPatch = Partial<Pick<User, 'displayName' | 'role' | 'presence' | 'capacity' | 'lastAssignedAt' | 'status'>> & { passwordHash?: string };
 
 export interface UserRepository {
   /** Throws DomainError('conflict') when the e-mail address is taken. */
@@ -270,6 +270,8 @@ export interface SessionRepository {
   extend(id: string, expiresAt: Date): Promise<void>;
   delete(id: string): Promise<void>;
   deleteExpired(now: Date): Promise<number>;
+  /** Ends every session of the user; returns the ids ended (their sockets are told). */
+  deleteForUser(userId: string): Promise<string[]>;
 }
 
 /**

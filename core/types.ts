@@ -113,6 +113,9 @@ export const ROLES = ['admin', 'supervisor', 'agent'] as const;
 export type Role = (typeof ROLES)[number];
 export const PRESENCES = ['online', 'away', 'offline'] as const;
 export type Presence = (typeof PRESENCES)[number];
+/** Active; disabled (cannot sign in, not routed, may be enabled again); removed (former staff, kept for the history). */
+export const USER_STATUSES = ['active', 'disabled', 'removed'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
 
 /** Someone who signs in to the agent console. */
 export interface User {
@@ -125,6 +128,7 @@ export interface User {
   /** Conversations handled at once; null means the configured default. */
   capacity: number | null;
   lastAssignedAt: Date | null;
+  status: UserStatus;
   createdAt: Date;
 }
 

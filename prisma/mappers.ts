@@ -3,7 +3,7 @@
 import { DomainError } from '../core/errors.js';
 import type { AttachmentInfo } from '../core/messages.js';
 import {
-  CHANNELS, DELIVERY_STATUSES, PRESENCES, ROLES, type AuthorKind, type CannedReply, type Choice, type Conversation, type ConversationNote, type ConversationStatus,
+  CHANNELS, DELIVERY_STATUSES, PRESENCES, ROLES, USER_STATUSES, type AuthorKind, type CannedReply, type Choice, type Conversation, type ConversationNote, type ConversationStatus,
   type Customer, type Direction, type FaqEntry, type HandoffReason, type Lang, type MessageKind, type Session, type StoredMessage, type User,
 } from '../core/types.js';
 import type {
@@ -100,6 +100,7 @@ export function toUser(row: UserRow): User {
     presence: oneOf(PRESENCES, row.presence, 'User.presence'),
     capacity: row.capacity,
     lastAssignedAt: row.lastAssignedAt,
+    status: oneOf(USER_STATUSES, row.status, 'User.status'),
     createdAt: row.createdAt,
   };
 }

@@ -11,12 +11,12 @@ import { createSupervisorRouter } from './supervisor-routes.js';
 
 /** Everything the agent console needs over HTTP: sign-in, the agent and supervisor APIs, and security headers. */
 export function agentRouters(services: Services, config: KefuConfig): RequestHandler[] {
-  const { auth, desk, queries, canned, pubsub, clock } = services;
+  const { auth, desk, queries, canned, pubsub, clock, reassign } = services;
   return [
     consoleHeaders,
     createAuthRouter({ auth, desk, pubsub, session: { ttlMs: config.auth.sessionTtlMs, cookieSecure: config.auth.cookieSecure } }),
     createAgentRouter({ auth, desk, queries, canned, clock, timeZone: config.handoff.hours.timeZone }),
-    createSupervisorRouter({ auth, desk, queries }),
+    createSupervisorRouter({ auth, desk, queries, reassign }),
   ];
 }
 

@@ -8,7 +8,7 @@ import type { Session, User } from '../../core/types.js';
 import { canReadAssigned } from '../../core/users/access.js';
 import { conversationTopic, toMessageView, type MessagePublished } from '../../core/views.js';
 import { OrderedDelivery } from '../../bots/webchat/socket-delivery.js';
-import { sessionTopic } from './auth-routes.js';
+import { sessionTopic } from '../../core/users/auth-service.js';
 
 export interface AgentSessionContext {
   user: User;

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { AgentDesk } from '../../core/handoff/agent-desk.js';
 import { toUserView } from '../../core/handoff/agent-views.js';
 import type { PubSub } from '../../core/ports.js';
-import type { AuthService } from '../../core/users/auth-service.js';
+import { sessionTopic, type AuthService } from '../../core/users/auth-service.js';
 import { loginBody, parse } from './agent-schemas.js';
 import { assertSameOrigin, clearSessionCookie, requireSession, sessionToken, setSessionCookie, signedIn, type SessionOptions } from './session-auth.js';
 
@@ -13,8 +13,6 @@ export interface AuthRoutesDeps {
   session: SessionOptions;
 }
 
-/** Topic on which a session's sockets learn that it ended. */
-export const sessionTopic = (sessionId: string): string => `session:${sessionId}`;
 
 export function createAuthRouter(deps: AuthRoutesDeps): Router {
   const router = Router();

@@ -3,6 +3,7 @@ import type { AgentDesk } from '../../core/handoff/agent-desk.js';
 import type { AgentQueries } from '../../core/handoff/agent-queries.js';
 import { toUserView } from '../../core/handoff/agent-views.js';
 import type { AuthService } from '../../core/users/auth-service.js';
+import type { Reassignment } from '../../core/users/reassign.js';
 import { assertRole } from '../../core/users/access.js';
 import { capacityBody, parse, transferBody } from './agent-schemas.js';
 import { requireSession, signedIn } from './session-auth.js';
@@ -11,6 +12,7 @@ export interface SupervisorRoutesDeps {
   auth: AuthService;
   desk: AgentDesk;
   queries: AgentQueries;
+  reassign: Reassignment;
 }
 
 /** Live queues, agents' load and reassignment: supervisors and admins only (403 for agents). */
@@ -33,6 +35,10 @@ export function createSupervisorRouter(deps: SupervisorRoutesDeps): Router {
   router.put('/api/supervisor/agents/:id', async (req, res) => {
     const { capacity } = parse(capacityBody, req.body);
     res.json({ user: toUserView(await deps.desk.setCapacity(signedIn(res).user, req.params.id, capacity)) });
+  });
+  router.post('/api/supervisor/agents/:id/reassign', async (req, res) => {
+    const { agentId } = parse(transferBody, req.body);
+    res.json(await deps.reassign.moveAll(signedIn(res).user, req.params.id, agentId));
   });
   return router;
 }

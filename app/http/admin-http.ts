@@ -20,7 +20,7 @@ const adminHeaders: RequestHandler = (req, res, next) => {
 export function knowledgeAdminRouters(services: Services, secret: string): RequestHandler[] {
   return [
     adminHeaders,
-    createAdminRouter({ auth: services.auth, admin: services.knowledgeAdmin }),
+    createAdminRouter({ auth: services.auth, admin: services.knowledgeAdmin, staff: services.staff }),
     createWebchatFeedbackRouter({ feedback: services.knowledgeAdmin.feedback, secret }),
   ];
 }

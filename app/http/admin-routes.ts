@@ -6,13 +6,16 @@ import type { KnowledgeAdmin } from '../compose-knowledge-admin.js';
 import { addFaqRoutes } from './admin-routes-faqs.js';
 import { addKbRoutes } from './admin-routes-kb.js';
 import { addLearningRoutes } from './admin-routes-learning.js';
+import { addStaffRoutes } from './staff-routes.js';
+import type { StaffService } from '../../core/users/staff-service.js';
 
 export interface AdminRoutesDeps {
   auth: AuthService;
   admin: KnowledgeAdmin;
+  staff: StaffService;
 }
 
-/** The knowledge-base admin API under /api/admin: signed-in admins only (401 without a session, 403 for other roles). */
+/** The admin API under /api/admin (knowledge base, console accounts): signed-in admins only (401 without a session, 403 for other roles). */
 export function createAdminRouter(deps: AdminRoutesDeps): Router {
   const router = Router();
   router.use('/api/admin', requireSession(deps.auth), (_req, res, next) => {
@@ -23,5 +26,6 @@ export function createAdminRouter(deps: AdminRoutesDeps): Router {
   addFaqRoutes(router, deps.admin);
   addKbRoutes(router, deps.admin);
   addLearningRoutes(router, deps.admin);
+  addStaffRoutes(router, deps);
   return router;
 }

@@ -2,7 +2,8 @@ import { DomainError } from '../errors.js';
 import type { ConversationFeed } from '../conversation-feed.js';
 import type { Clock, Logger, Repositories } from '../ports.js';
 import type { Conversation, Presence, StoredMessage, User } from '../types.js';
-import { assertCanRead, assertCanWrite, assertRole, isSupervisor } from '../users/access.js';
+import { assertCanWrite, assertRole, isSupervisor } from '../users/access.js';
+import { ReadAccess } from '../users/read-access.js';
 import { notesTopic, toNoteView, type NotePublished, type NoteView } from './agent-views.js';
 import type { HandoffService } from './handoff-service.js';
 import { checkMessageText } from '../text-rules.js';
@@ -48,7 +49,7 @@ export class AgentDesk {
   async note(user: User, id: string, text: string): Promise<NoteView> {
     const body = this.text(text);
     const conversation = await this.load(id);
-    assertCanRead(user, conversation);
+    await new ReadAccess(this.deps.repos).assertCanRead(user, conversation);
     const note = await this.deps.repos.handoff.addNote({ conversationId: id, authorId: user.id, text: body, createdAt: this.deps.clock.now() });
     const view = toNoteView(note, user.displayName);
     const payload: NotePublished = { type: 'note', note: view };
@@ -62,6 +63,7 @@ export class AgentDesk {
     assertCanWrite(user, conversation);
     const target = await repos.users.get(targetId);
     if (!target) throw new DomainError('not_found', `user ${targetId} not found`, { userMessage: 'Agent not found' });
+    if (target.status !== 'active') throw conflict(`${target.displayName} cannot take conversations (account ${target.status})`);
     if (conversation.status === 'agent' && conversation.assigneeId === target.id) throw conflict(`This conversation is already with ${target.displayName}`);
     if (target.presence === 'offline') throw conflict(`${target.displayName} is offline`);
     const now = clock.now();

@@ -1,10 +1,11 @@
 import { DomainError } from '../errors.js';
 import type { Repositories } from '../ports.js';
 import type { Conversation, Customer, User } from '../types.js';
-import { assertCanRead, assertRole, canRead, isSupervisor } from '../users/access.js';
+import { assertRole } from '../users/access.js';
+import { ReadAccess } from '../users/read-access.js';
 import { toMessageView, type MessageView } from '../views.js';
 import {
-  customerName, iso, toNoteView, toUserView, type ConversationSummary, type CustomerProfile, type NoteView, type UserView,
+  customerName, iso, staffNames, toNoteView, toUserView, type ConversationSummary, type CustomerProfile, type NoteView, type UserView,
 } from './agent-views.js';
 
 export type ConversationFilter = 'queued' | 'mine' | 'all';
@@ -32,7 +33,11 @@ export interface Overview {
 
 /** What agents and supervisors read, filtered by what each may see. */
 export class AgentQueries {
-  constructor(private readonly repos: Repositories, private readonly defaultCapacity: number) {}
+  private readonly access: ReadAccess;
+
+  constructor(private readonly repos: Repositories, private readonly defaultCapacity: number) {
+    this.access = new ReadAccess(repos);
+  }
 
   async list(user: User, filter: ConversationFilter): Promise<ConversationSummary[]> {
     if (filter === 'queued') return this.summaries(await this.repos.handoff.listQueued(), true);
@@ -59,7 +64,7 @@ export class AgentQueries {
     }
     return {
       conversation: this.summary(conversation, customer, users, messages.at(-1) ?? null, position || undefined),
-      customer: profile(user, customer, conversation.customerId, history),
+      customer: await this.profile(user, customer, conversation.customerId, history, users),
       messages: messages.map(toMessageView),
       notes: notes.map((n) => toNoteView(n, users.get(n.authorId) ?? 'agent')),
       authors,
@@ -78,16 +83,16 @@ export class AgentQueries {
     };
   }
 
-  /** Everyone a conversation can be transferred to, with their load. */
+  /** Everyone a conversation can be transferred to (active accounts), with their load. */
   async agents(): Promise<AgentLoadView[]> {
     const [users, load] = await Promise.all([this.repos.users.list(), this.repos.handoff.activeLoad()]);
-    return users.map((u) => ({ ...toUserView(u), load: load[u.id] ?? 0, effectiveCapacity: u.capacity ?? this.defaultCapacity }));
+    return users.filter((u) => u.status === 'active').map((u) => ({ ...toUserView(u), load: load[u.id] ?? 0, effectiveCapacity: u.capacity ?? this.defaultCapacity }));
   }
 
   async readable(user: User, id: string): Promise<Conversation> {
     const conversation = await this.repos.conversations.get(id);
     if (!conversation) throw new DomainError('not_found', `conversation ${id} not found`, { userMessage: 'Conversation not found' });
-    assertCanRead(user, conversation);
+    await this.access.assertCanRead(user, conversation);
     return conversation;
   }
 
@@ -118,19 +123,20 @@ export class AgentQueries {
   }
 
   private async names(): Promise<Map<string, string>> {
-    return new Map((await this.repos.users.list()).map((u) => [u.id, u.displayName]));
+    return staffNames(await this.repos.users.list());
   }
-}
 
-function profile(user: User, customer: Customer | null, customerId: string, history: Conversation[]): CustomerProfile {
-  return {
-    id: customerId,
-    name: customerName(customer),
-    identities: customer?.identities ?? [],
-    createdAt: (customer?.createdAt ?? new Date(0)).toISOString(),
-    conversations: [...history].reverse().map((c) => ({
-      id: c.id, channel: c.channel, status: c.status, createdAt: c.createdAt.toISOString(), closedAt: iso(c.closedAt),
-      readable: isSupervisor(user) || canRead(user, c),
-    })),
-  };
+  private async profile(user: User, customer: Customer | null, customerId: string, history: Conversation[], users: Map<string, string>): Promise<CustomerProfile> {
+    return {
+      id: customerId,
+      name: customerName(customer),
+      identities: customer?.identities ?? [],
+      createdAt: (customer?.createdAt ?? new Date(0)).toISOString(),
+      conversations: await Promise.all([...history].reverse().map(async (c) => ({
+        id: c.id, channel: c.channel, status: c.status, createdAt: c.createdAt.toISOString(), closedAt: iso(c.closedAt),
+        assignee: c.assigneeId ? { id: c.assigneeId, name: users.get(c.assigneeId) ?? 'agent' } : null,
+        readable: await this.access.canRead(user, c),
+      }))),
+    };
+  }
 }

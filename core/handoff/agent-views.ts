@@ -1,4 +1,4 @@
-import type { ChannelId, Conversation, ConversationNote, ConversationStatus, Customer, HandoffReason, Lang, Presence, Role, User } from '../types.js';
+import type { ChannelId, Conversation, ConversationNote, ConversationStatus, Customer, HandoffReason, Lang, Presence, Role, User, UserStatus } from '../types.js';
 import type { MessageView } from '../views.js';
 
 /** Everything agents hear about, on one topic; each socket forwards what its user may see. */
@@ -32,6 +32,7 @@ export interface UserView {
   role: Role;
   presence: Presence;
   capacity: number | null;
+  status: UserStatus;
 }
 
 export interface NoteView {
@@ -68,13 +69,18 @@ export interface CustomerProfile {
   name: string;
   identities: Customer['identities'];
   createdAt: string;
-  /** Every conversation of this customer on any channel, newest first. */
-  conversations: Array<Pick<ConversationSummary, 'id' | 'channel' | 'status' | 'createdAt' | 'closedAt'> & { readable: boolean }>;
+  /** Every conversation of this customer on any channel, newest first, with who has (or last had) it. */
+  conversations: Array<Pick<ConversationSummary, 'id' | 'channel' | 'status' | 'createdAt' | 'closedAt' | 'assignee'> & { readable: boolean }>;
 }
 
 export const toUserView = (u: User): UserView => ({
-  id: u.id, email: u.email, displayName: u.displayName, role: u.role, presence: u.presence, capacity: u.capacity,
+  id: u.id, email: u.email, displayName: u.displayName, role: u.role, presence: u.presence, capacity: u.capacity, status: u.status,
 });
+
+/** How history shows a person: a removed account keeps its name, marked as former staff. */
+export const staffName = (u: Pick<User, 'displayName' | 'status'>): string => (u.status === 'removed' ? `${u.displayName} (former staff)` : u.displayName);
+
+export const staffNames = (users: readonly User[]): Map<string, string> => new Map(users.map((u) => [u.id, staffName(u)]));
 
 /** Web chat visitors have no name: show the channel and the start of their id. */
 export const customerName = (c: Customer | null): string =>

@@ -143,7 +143,7 @@ export class HandoffService {
     const queue = await repos.handoff.listQueued();
     if (queue.length === 0) return;
     const [users, load] = await Promise.all([repos.users.list(), repos.handoff.activeLoad()]);
-    const agents: AgentLoad[] = users.map((u) => ({
+    const agents: AgentLoad[] = users.filter((u) => u.status === 'active').map((u) => ({
       id: u.id, presence: u.presence, load: load[u.id] ?? 0, capacity: u.capacity ?? settings.defaultCapacity, lastAssignedAt: u.lastAssignedAt,
     }));
     for (const waiting of queue) {

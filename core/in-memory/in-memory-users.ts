@@ -15,7 +15,7 @@ export function createInMemoryUsers(now: () => Date): UserRepository {
       }
       const user: User = {
         id: randomUUID(), email, displayName: input.displayName, role: input.role, presence: 'offline', capacity: null,
-        lastAssignedAt: null, createdAt: now(),
+        lastAssignedAt: null, status: 'active', createdAt: now(),
       };
       users.set(user.id, { user, passwordHash: input.passwordHash });
       return { ...user };
@@ -61,6 +61,11 @@ export function createInMemorySessions(): SessionRepository {
     },
     async delete(id) {
       sessions.delete(id);
+    },
+    async deleteForUser(userId) {
+      const ids = [...sessions.values()].filter((s) => s.userId === userId).map((s) => s.id);
+      ids.forEach((id) => sessions.delete(id));
+      return ids;
     },
     async deleteExpired(at) {
       let n = 0;

@@ -1,7 +1,9 @@
 import { DomainError } from '../errors.js';
 import type { Clock, Repositories } from '../ports.js';
 import type { ChannelId, ConversationStatus, User } from '../types.js';
-import { assertRole, canRead, isSupervisor } from '../users/access.js';
+import { assertRole, isSupervisor } from '../users/access.js';
+import { ReadAccess } from '../users/read-access.js';
+import { staffNames } from '../handoff/agent-views.js';
 import { toMessageView, type MessageView } from '../views.js';
 import type { TicketConversations } from './ticket-conversations.js';
 import { teamName } from './ticket-input.js';
@@ -51,7 +53,7 @@ export class TicketQueries {
     for (const conversationId of ids) {
       const c = await this.repos.conversations.get(conversationId);
       if (!c) continue;
-      const readable = canRead(user, c);
+      const readable = await new ReadAccess(this.repos).canRead(user, c);
       const messages = readable ? (await this.repos.messages.listByConversation(c.id)).map(toMessageView) : [];
       conversations.push({ id: c.id, channel: c.channel, status: c.status, createdAt: c.createdAt.toISOString(), readable, messages });
     }
@@ -78,6 +80,6 @@ export class TicketQueries {
   }
 
   private async names(): Promise<Map<string, string>> {
-    return new Map((await this.repos.users.list()).map((u) => [u.id, u.displayName]));
+    return staffNames(await this.repos.users.list());
   }
 }

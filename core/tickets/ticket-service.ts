@@ -154,6 +154,7 @@ export class TicketService {
   private async assertAssignable(user: User, assigneeId: string, current: string | null): Promise<void> {
     const agent = await this.deps.repos.users.get(assigneeId);
     if (!agent) throw new DomainError('not_found', `user ${assigneeId} not found`, { userMessage: 'Agent not found' });
+    if (agent.status !== 'active') throw new DomainError('conflict', `user ${assigneeId} is ${agent.status}`, { userMessage: `${agent.displayName} cannot take tickets (account ${agent.status})` });
     if (isSupervisor(user)) return;
     const takes = assigneeId === user.id && current === null;
     const handsOn = current === user.id;

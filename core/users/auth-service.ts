@@ -35,6 +35,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const MIN_PASSWORD_LENGTH = 8;
 
 const invalid = (message: string) => new DomainError('invalid_input', message);
+/** Topic on which a session's sockets learn that it ended (sign-out, or the account was disabled). */
+export const sessionTopic = (sessionId: string): string => `session:${sessionId}`;
 const sessionId = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Accounts, passwords and server-side sessions for the agent console. */
@@ -55,13 +57,18 @@ export class AuthService {
     const email = input.email.trim().toLowerCase();
     if (!EMAIL.test(email) || email.length > 254) throw invalid('email must be an e-mail address');
     if (!(ROLES as readonly string[]).includes(input.role)) throw invalid(`role must be one of ${ROLES.join(', ')}`);
-    if (input.password.length < MIN_PASSWORD_LENGTH || input.password.length > 200) {
-      throw invalid(`password must be ${MIN_PASSWORD_LENGTH} to 200 characters long`);
-    }
     const displayName = cutAt((input.displayName ?? email.split('@')[0] ?? email).trim(), 80);
-    const user = await this.users.create({ email, displayName, role: input.role, passwordHash: await hashPassword(input.password) });
+    const user = await this.users.create({ email, displayName, role: input.role, passwordHash: await this.passwordHash(input.password) });
     this.logger.info({ userId: user.id, role: user.role }, 'user created');
     return user;
+  }
+
+  /** Checks the password rules and hashes it. */
+  async passwordHash(password: string): Promise<string> {
+    if (password.length < MIN_PASSWORD_LENGTH || password.length > 200) {
+      throw invalid(`password must be ${MIN_PASSWORD_LENGTH} to 200 characters long`);
+    }
+    return hashPassword(password);
   }
 
   listUsers(): Promise<User[]> {
@@ -74,7 +81,8 @@ export class AuthService {
     const attempt = this.throttle.reserve(email, client);
     const found = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
-    if (!found || !ok) {
+    // A disabled or removed account answers like a wrong password: no hint that the address exists.
+    if (!found || !ok || found.user.status !== 'active') {
       this.logger.info({ client }, 'sign-in failed');
       throw new DomainError('unauthorized', 'wrong e-mail or password', { userMessage: 'Wrong e-mail address or password' });
     }
@@ -102,7 +110,7 @@ export class AuthService {
       return null;
     }
     const user = await this.users.get(session.userId);
-    if (!user) return null;
+    if (!user || user.status !== 'active') return null;
     if (session.expiresAt.getTime() - now < this.settings.sessionTtlMs / 2) {
       session.expiresAt = new Date(now + this.settings.sessionTtlMs);
       await this.sessions.extend(session.id, session.expiresAt);

@@ -26,4 +26,10 @@ export class PrismaSessionRepository implements SessionRepository {
   async deleteExpired(now: Date): Promise<number> {
     return (await this.db.session.deleteMany({ where: { expiresAt: { lte: now } } })).count;
   }
+
+  async deleteForUser(userId: string): Promise<string[]> {
+    const rows = await this.db.session.findMany({ where: { userId }, select: { id: true } });
+    await this.db.session.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+    return rows.map((r) => r.id);
+  }
 }

@@ -40,9 +40,9 @@ export class PrismaUserRepository implements UserRepository {
   }
 
   async update(id: string, patch: UserPatch): Promise<User> {
-    const { displayName, role, presence, capacity, lastAssignedAt, passwordHash } = patch;
+    const { displayName, role, presence, capacity, lastAssignedAt, passwordHash, status } = patch;
     try {
-      return toUser(await this.db.user.update({ where: { id }, data: { displayName, role, presence, capacity, lastAssignedAt, passwordHash } }));
+      return toUser(await this.db.user.update({ where: { id }, data: { displayName, role, presence, capacity, lastAssignedAt, passwordHash, status } }));
     } catch (error) {
       if (isRecordNotFound(error)) throw new DomainError('not_found', `user ${id} not found`, { userMessage: 'User not found', cause: error });
       throw error;

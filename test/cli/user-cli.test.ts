@@ -50,4 +50,26 @@ describe('kefu user', () => {
     expect([short.status, short.stderr]).toEqual([1, expect.stringContaining('password must be 8 to 200 characters')]);
     expect(kefu(['user', 'add', '--email', 'x@shop.test']).status).toBe(2);
   }, 120_000);
+
+  it('disables, enables, removes, changes roles and resets passwords; never the last admin', async () => {
+    const disable = kefu(['user', 'disable', 'li@shop.test']);
+    expect([disable.status, disable.stdout.trim()]).toEqual([0, 'li@shop.test (li): disabled']);
+    expect(kefu(['user', 'list']).stdout).toMatch(/li@shop\.test .* disabled/);
+    expect(kefu(['user', 'enable', 'li@shop.test']).stdout).toContain('li@shop.test (li): active');
+    expect(kefu(['user', 'set-role', 'li@shop.test', '--role', 'supervisor']).stdout).toContain('role supervisor');
+    const lastAdmin = kefu(['user', 'remove', 'boss@shop.test']);
+    expect([lastAdmin.status, lastAdmin.stderr]).toEqual([1, expect.stringContaining('Cannot remove the last active admin')]);
+    expect(kefu(['user', 'reset-password', 'li@shop.test'], { KEFU_NEW_PASSWORD: 'li-new-password' }).status).toBe(0);
+    expect(kefu(['user', 'remove', 'li@shop.test']).stdout).toContain('li@shop.test (li): removed');
+    expect(kefu(['user', 'disable', 'nobody@shop.test']).stderr).toContain('User not found');
+    const storage = await openStorage(url);
+    try {
+      const li = await storage.repos.users.findByEmail('li@shop.test');
+      expect([li?.user.status, li?.user.role, await verifyPassword('li-new-password', li?.passwordHash ?? '')]).toEqual(['removed', 'supervisor', true]);
+      const audit = await storage.repos.audit.list({ target: `user:${li?.user.id}` });
+      expect(audit.map((a) => a.action)).toEqual(['user.remove', 'user.password', 'user.role', 'user.enable', 'user.disable']);
+    } finally {
+      await storage.close();
+    }
+  }, 180_000);
 });

@@ -76,7 +76,9 @@ beforeAll(async () => {
   const ada = await h.addUser('ada', 'admin');
   await h.addUser('sue', 'supervisor');
   const ann = await h.addUser('ann');
-  Object.assign(ids, { adaId: ada.id, annId: ann.id });
+  // Zed's account is disabled, enabled, changed and removed by the staff routes.
+  const zed = await h.addUser('zed');
+  Object.assign(ids, { adaId: ada.id, annId: ann.id, zedId: zed.id });
   admin = await AgentClient.signIn(h.url, 'ada');
   // Transfers and assignments go to agents who are online.
   await admin.call('PUT', '/api/agent/presence', { status: 'online' });
@@ -139,6 +141,7 @@ function pathValue(path: string, name: string): string {
   if (path === '/api/supervisor/conversations/{id}/assign' || path === '/api/agent/conversations/{id}/close') return ids.B!;
   if (path.startsWith('/api/agent/conversations/')) return ids.A!;
   if (path.startsWith('/api/supervisor/agents/')) return ids.annId!;
+  if (path.startsWith('/api/admin/users/')) return ids.zedId!;
   if (path.startsWith('/api/agent/canned-replies/')) return ids.cannedId!;
   if (path.startsWith('/api/admin/faqs/')) return 'cat-food';
   if (path.startsWith('/api/tickets/{id}/complaint/')) return ids.complaintId!;

@@ -9,7 +9,7 @@ export function userAndSessionContract(get: () => ContractContext): void {
       const { users } = get().storage.repos;
       const address = email();
       const created = await users.create({ email: address.toUpperCase(), displayName: '王小明', role: 'agent', passwordHash: 'scrypt$x' });
-      expect(created).toMatchObject({ email: address, displayName: '王小明', role: 'agent', presence: 'offline', capacity: null, lastAssignedAt: null });
+      expect(created).toMatchObject({ email: address, displayName: '王小明', role: 'agent', presence: 'offline', capacity: null, lastAssignedAt: null, status: 'active' });
       expect(await users.findByEmail(address.toUpperCase())).toEqual({ user: created, passwordHash: 'scrypt$x' });
       expect(await users.get(created.id)).toEqual(created);
       const at = new Date('2030-01-02T03:04:05.006Z');
@@ -19,6 +19,7 @@ export function userAndSessionContract(get: () => ContractContext): void {
       expect((await users.list()).map((u) => u.id)).toContain(created.id);
       expect(await users.count()).toBeGreaterThanOrEqual(1);
       expect(await users.findByEmail(email())).toBeNull();
+      expect(await users.update(created.id, { status: 'disabled' })).toMatchObject({ status: 'disabled', presence: 'online' });
     });
 
     it('refuses a second user with the same e-mail and an update of an unknown user', async () => {
@@ -47,6 +48,17 @@ export function userAndSessionContract(get: () => ContractContext): void {
       await sessions.delete(old.id);
       await sessions.delete(old.id);
       expect(await sessions.get(old.id)).toBeNull();
+    });
+
+    it('ends every session of one user, and only theirs', async () => {
+      const { users, sessions } = get().storage.repos;
+      const [a, b] = [await users.create({ email: email(), displayName: 'a', role: 'agent', passwordHash: 'h' }), await users.create({ email: email(), displayName: 'b', role: 'agent', passwordHash: 'h' })];
+      const session = (userId: string) => ({ id: randomUUID(), userId, csrfToken: 'c', createdAt: new Date('2030-01-01T00:00:00Z'), expiresAt: new Date('2030-01-02T00:00:00Z') });
+      const [a1, a2, b1] = [session(a.id), session(a.id), session(b.id)];
+      for (const s of [a1, a2, b1]) await sessions.create(s);
+      expect((await sessions.deleteForUser(a.id)).sort()).toEqual([a1.id, a2.id].sort());
+      expect([await sessions.get(a1.id), await sessions.get(a2.id), (await sessions.get(b1.id))?.id]).toEqual([null, null, b1.id]);
+      expect(await sessions.deleteForUser(a.id)).toEqual([]);
     });
   });
 }
