@@ -1,6 +1,5 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from '../core/ports.js';
-import { DEFAULT_BOT_TEXTS } from '../core/replies.js';
 import { CHANNELS, type ChannelId } from '../core/types.js';
 import type { ChannelAdapter } from '../bots/channel-adapter.js';
 import { OutboxWorker } from '../bots/delivery/outbox-worker.js';
@@ -11,10 +10,6 @@ import type { ChannelsConfig } from './channels-config.js';
 import type { Services } from './compose.js';
 import type { KefuConfig } from './config.js';
 import { createChannelAdminRouter } from './http/channel-admin-routes.js';
-
-const WELCOME = `${DEFAULT_BOT_TEXTS.zh.greeting}\n${DEFAULT_BOT_TEXTS.en.greeting}`;
-const TICKET = '工单功能即将上线。您可以直接在这里描述问题，或发送 /human 联系人工客服。\n'
-  + 'Tickets are coming soon. Describe your problem here, or send /human to talk to a person.';
 
 /** Which setting switches each channel on, for the one start-up line about channels that are off. */
 const SWITCH: Record<Exclude<ChannelId, 'webchat'>, string> = {
@@ -87,7 +82,7 @@ async function buildAdapters(channels: ChannelsConfig, logger: Logger): Promise<
   const adapters: ChannelAdapter[] = [];
   if (channels.telegram) {
     const { TelegramAdapter } = await import('../bots/telegram/telegram-adapter.js');
-    adapters.push(new TelegramAdapter({ ...channels.telegram, texts: { welcome: WELCOME, ticket: TICKET }, logger }));
+    adapters.push(new TelegramAdapter({ ...channels.telegram, logger }));
   }
   if (channels.wechat) {
     const { WechatAdapter } = await import('../bots/wechat/wechat-adapter.js');
@@ -95,7 +90,7 @@ async function buildAdapters(channels: ChannelsConfig, logger: Logger): Promise<
   }
   if (channels.botframework) {
     const { BotFrameworkAdapter } = await import('../bots/botframework/botframework-adapter.js');
-    adapters.push(new BotFrameworkAdapter({ ...channels.botframework, texts: { welcome: WELCOME }, logger }));
+    adapters.push(new BotFrameworkAdapter({ ...channels.botframework, logger }));
   }
   return adapters;
 }

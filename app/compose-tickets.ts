@@ -24,7 +24,7 @@ export interface TicketModule {
   surveys: SurveyService;
   /** The handoff service's observer: left messages and complaints become tickets; closed chats get a survey. */
   intake: TicketIntake;
-  /** The conversation service's text handler: survey answers and "my ticket" before FAQ matching. */
+  /** The conversation service's text and command handler: survey answers, "my ticket" and /ticket before FAQ matching. */
   chat: TicketChat;
   monitor: SlaMonitor;
   reports: ReportService;
@@ -57,7 +57,7 @@ export function composeTickets(config: KefuConfig, { repos, feed, pubsub, clock,
     store, service, workflow, conversations, surveys, monitor,
     queries: new TicketQueries(repos, service, conversations, clock),
     intake: new TicketIntake({ repos, tickets: service, store, surveys, feed, logger }),
-    chat: new TicketChat({ repos, surveys, conversations, hours, clock }),
+    chat: new TicketChat({ repos, surveys, conversations, tickets: service, hours, clock }),
     reports: new ReportService(repos, clock, hours.timeZone),
     start() {
       slaPoller.start();

@@ -62,7 +62,7 @@ export function composeServices(
   });
   const conversations = new ConversationService({
     repos, knowledge, feed, clock, logger, handoff, settings: { maxTextLength: config.maxMessageLength },
-    observer: knowledgeAdmin.unanswered, textHandler: tickets.chat, cache: new ConversationCache(repos.conversations, pubsub),
+    observer: knowledgeAdmin.unanswered, textHandler: tickets.chat, commands: tickets.chat, cache: new ConversationCache(repos.conversations, pubsub),
   });
   const auth = composeAuth(config, repos, clock, logger);
   const desk = new AgentDesk({ repos, feed, handoff, clock, logger, maxTextLength: config.maxMessageLength });

@@ -36,6 +36,9 @@ export class BotResponder {
       case 'attachment':
       case 'unsupported':
         return say({ kind: 'system', text: t.unreadable });
+      // Commands are decided by the conversation service; one reaching the bot gets the help text.
+      case 'command':
+        return say({ kind: 'system', text: t.help });
       case 'choice':
         return this.answer(event.faqId, lang);
       case 'text': {

@@ -1,7 +1,7 @@
 import { DomainError } from './errors.js';
-import type { InboundEvent, ChannelSender } from './messages.js';
-import type { BotTurnObserver, Clock, ConversationPatch, CustomerTextHandler, Logger, Repositories } from './ports.js';
-import type { BotTexts } from './replies.js';
+import { commandText, type ChannelSender, type CustomerCommand, type InboundEvent } from './messages.js';
+import type { BotTurnObserver, Clock, ConversationPatch, CustomerCommandHandler, CustomerTextHandler, Logger, Repositories } from './ports.js';
+import { DEFAULT_BOT_TEXTS, type BotTexts } from './replies.js';
 import type { ChannelId, Conversation, HandoffReason, Lang, NewMessage, StoredMessage } from './types.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { BotResponder, type BotOutcome, type BotReply } from './bot-responder.js';
@@ -33,6 +33,8 @@ export interface ConversationServiceDeps {
   observer?: BotTurnObserver;
   /** Sees customer text before handoff triggers and FAQ matching (survey answers, "my ticket"). */
   textHandler?: CustomerTextHandler;
+  /** Answers the commands core leaves to a feature (`ticket`); without it /ticket gets the help text. */
+  commands?: CustomerCommandHandler;
   /** Conversations this process knows; one is made (without cross-instance invalidation) when absent. */
   cache?: ConversationCache;
 }
@@ -69,6 +71,8 @@ export class ConversationService {
   private readonly settings: ConversationSettings;
   private readonly observer: BotTurnObserver | undefined;
   private readonly textHandler: CustomerTextHandler | undefined;
+  private readonly commands: CustomerCommandHandler | undefined;
+  private readonly texts: Record<Lang, BotTexts>;
   private readonly cache: ConversationCache;
   /** One customer message per conversation at a time in this process: each is decided on the one before it. */
   private readonly turns = new KeyedLock();
@@ -78,6 +82,8 @@ export class ConversationService {
     this.responder = new BotResponder(deps.knowledge, deps.repos.messages, deps.texts);
     this.observer = deps.observer;
     this.textHandler = deps.textHandler;
+    this.commands = deps.commands;
+    this.texts = deps.texts ?? DEFAULT_BOT_TEXTS;
     this.cache = deps.cache ?? new ConversationCache(deps.repos.conversations);
   }
 
@@ -137,7 +143,7 @@ export class ConversationService {
     let intercepted: BotReply[] | null | undefined;
     for (let attempt = 1; ; attempt += 1) {
       const open = reopened(conversation, event);
-      const lang = event.type === 'text' && /\p{L}/u.test(text) ? detectLang(text) : conversation.lang;
+      const lang = languageOf(event, text, conversation);
       intercepted ??= await this.intercept(open, event, text, lang);
       const decision = await this.decide(open, event, text, lang, intercepted);
       const inbound: NewMessage | StoredMessage = stored ?? this.inbound(conversation, event, text);
@@ -160,6 +166,7 @@ export class ConversationService {
   }
 
   private async decide(conversation: Conversation & { reopen: boolean }, event: InboundEvent, text: string, lang: Lang, intercepted: BotReply[] | null): Promise<Decision> {
+    if (event.type === 'command') return this.decideCommand(conversation, event.command, lang, intercepted);
     const trigger = this.handoff && event.type === 'text' ? detectHandoffTrigger(text) : null;
     if (conversation.status !== 'bot') return { kind: 'people', replies: intercepted ?? [], trigger, patch: {} };
     if (intercepted) return { kind: 'reply', replies: intercepted, patch: {} };
@@ -169,6 +176,22 @@ export class ConversationService {
     const limit = this.handoff?.settings.fallbackLimit ?? 0;
     if (this.handoff && outcome.fallback && limit > 0 && fallbackStreak >= limit) return { kind: 'handoff', reason: 'fallbacks', patch: { lang } };
     return { kind: 'reply', replies: outcome.replies, patch: { lang, fallbackStreak }, ...(outcome.match ? { match: outcome.match } : {}) };
+  }
+
+  /** A command is answered in the conversation's language; it never goes through language detection or FAQ matching. */
+  private decideCommand(conversation: Conversation, command: CustomerCommand, lang: Lang, handled: BotReply[] | null): Decision {
+    const t = this.texts[lang];
+    const withBot = conversation.status === 'bot';
+    if (command === 'human') {
+      if (!withBot) return { kind: 'people', replies: [], trigger: 'request', patch: {} };
+      if (this.handoff) return { kind: 'handoff', reason: 'request', patch: { lang } };
+      return { kind: 'reply', replies: [{ kind: 'system', text: t.noAgents }], patch: { lang } };
+    }
+    if (command === 'start') {
+      return withBot ? { kind: 'reply', replies: [{ kind: 'smalltalk', text: t.greeting }], patch: { lang } } : { kind: 'people', replies: [], trigger: null, patch: {} };
+    }
+    const replies = handled ?? [{ kind: 'system' as const, text: t.help }];
+    return withBot ? { kind: 'reply', replies, patch: { lang } } : { kind: 'people', replies, trigger: null, patch: {} };
   }
 
   private async afterCommit(
@@ -217,11 +240,14 @@ export class ConversationService {
       .catch((err: unknown) => this.logger.warn({ conversationId: conversation.id, err }, 'bot turn not recorded'));
   }
 
-  /** Survey answers and ticket questions; a failure there must never cost the customer the usual reply. */
+  /** Survey answers, ticket questions and commands; a failure there must never cost the customer the usual reply. */
   private async intercept(conversation: Conversation, event: InboundEvent, text: string, lang: Lang): Promise<BotReply[] | null> {
-    if (!this.textHandler || event.type !== 'text') return null;
+    const handle = event.type === 'command'
+      ? this.commands && (() => this.commands!.command({ conversation, command: event.command, lang }))
+      : event.type === 'text' ? this.textHandler && (() => this.textHandler!.handle({ conversation, text, lang })) : undefined;
+    if (!handle) return null;
     try {
-      const replies = await this.textHandler.handle({ conversation, text, lang });
+      const replies = await handle();
       return replies && replies.length > 0 ? replies : null;
     } catch (err) {
       this.logger.warn({ conversationId: conversation.id, err }, 'customer text handler failed');
@@ -239,6 +265,8 @@ export class ConversationService {
         return `[${event.attachment.kind}${event.attachment.name ? ` ${event.attachment.name}` : ''}]${event.caption ? ` ${event.caption}` : ''}`;
       case 'unsupported':
         return `[unsupported: ${event.description}]`;
+      case 'command':
+        return event.label ? checkMessageText(event.label, this.settings.maxTextLength) : commandText(event.command);
     }
   }
 
@@ -277,6 +305,16 @@ export class ConversationService {
       ...(event.type === 'attachment' ? { attachments: [event.attachment] } : {}),
     };
   }
+}
+
+/**
+ * The language to answer in: detected from a text with letters; for a command, the platform's hint while the
+ * conversation is new; otherwise the conversation's.
+ */
+function languageOf(event: InboundEvent, text: string, conversation: Conversation): Lang {
+  if (event.type === 'text') return /\p{L}/u.test(text) ? detectLang(text) : conversation.lang;
+  if (event.type === 'command' && event.lang && conversation.lastSeq === 0) return event.lang;
+  return conversation.lang;
 }
 
 /** A closed conversation the customer writes to is the bot's again; the channel reference follows the customer. */

@@ -5,7 +5,7 @@ import type {
 } from './types.js';
 import type { Actor, AnswerFeedback, AuditEntry, FaqAction, FaqContent, FaqVersion, Rating, UnansweredQuestion, UnansweredReason } from './types.js';
 import type { Reply } from './types.js';
-import type { OutboundMessage } from './messages.js';
+import type { CustomerCommand, OutboundMessage } from './messages.js';
 import type {
   NewSurvey, NewTicket, NewTicketEvent, SlaTimer, Survey, SurveyStatus, Ticket, TicketEvent, TicketFilter, TicketPatch, TimerPlan,
 } from './tickets/ticket-types.js';
@@ -203,6 +203,12 @@ export interface BotTurnObserver {
 export interface CustomerTextHandler {
   /** Replies to send instead of the bot's, or null to let the conversation go on as usual. */
   handle(input: { conversation: Conversation; text: string; lang: Lang }): Promise<Reply[] | null>;
+}
+
+/** Answers the commands core leaves to a feature (`ticket`: the ticket module lists or opens the customer's tickets). */
+export interface CustomerCommandHandler {
+  /** Replies in `lang`, or null when this handler does not take the command. */
+  command(input: { conversation: Conversation; command: CustomerCommand; lang: Lang }): Promise<Reply[] | null>;
 }
 
 export interface Clock {

@@ -8,6 +8,10 @@ export interface BotTexts {
   choicesIntro: string;
   fallback: string;
   unreadable: string;
+  /** The answer to /help (and to /ticket where tickets are off): what the customer can ask for. */
+  help: string;
+  /** The customer asked for a person where no one takes chats. */
+  noAgents: string;
 }
 
 export const DEFAULT_BOT_TEXTS: Record<Lang, BotTexts> = {
@@ -18,6 +22,8 @@ export const DEFAULT_BOT_TEXTS: Record<Lang, BotTexts> = {
     choicesIntro: '您想问的是下面哪个问题？请回复数字选择：',
     fallback: '抱歉，这个问题我暂时没有找到准确答案。您可以换个说法再问一次，或回复「人工」转接人工客服。',
     unreadable: '抱歉，我暂时无法识别图片、语音或文件。请用文字描述您的问题，或回复「人工」联系人工客服。',
+    help: '直接输入您的问题即可，我会尽力解答。\n/human 转人工客服\n/ticket 查询或登记工单\n/help 查看本帮助',
+    noAgents: '抱歉，目前没有人工客服在线服务。请直接描述您的问题，我会尽力解答。',
   },
   en: {
     greeting: "Hi! I'm the store's assistant. How can I help you?",
@@ -26,6 +32,8 @@ export const DEFAULT_BOT_TEXTS: Record<Lang, BotTexts> = {
     choicesIntro: 'Which of these did you mean? Reply with a number:',
     fallback: 'Sorry, I could not find a reliable answer to that. You can rephrase it, or reply "human" to talk to a person.',
     unreadable: 'Sorry, I cannot read images, voice or files yet. Please describe your question in words, or reply "human" to talk to a person.',
+    help: 'Just type your question and I will do my best to answer it.\n/human talk to a person\n/ticket check or open a ticket\n/help show this help',
+    noAgents: 'Sorry, no one is taking chats here. Please describe your question and I will do my best to answer it.',
   },
 };
 

@@ -1,4 +1,4 @@
-import type { InboundEvent } from './messages.js';
+import { CUSTOMER_COMMANDS, commandText, type InboundEvent } from './messages.js';
 import type { Conversation, StoredMessage } from './types.js';
 
 /** The inbound event a stored customer message came from, as far as the bot needs it (to answer it later). */
@@ -12,5 +12,7 @@ export function eventFromStored(message: StoredMessage, conversation: Conversati
   if (message.faqId) return { ...base, type: 'choice', faqId: message.faqId };
   const unsupported = /^\[unsupported: (.*)\]$/s.exec(message.text);
   if (unsupported) return { ...base, type: 'unsupported', description: unsupported[1] ?? '' };
+  const command = CUSTOMER_COMMANDS.find((c) => commandText(c) === message.text);
+  if (command) return { ...base, type: 'command', command };
   return { ...base, type: 'text', text: message.text };
 }

@@ -19,7 +19,6 @@ export interface BotFrameworkAdapterOptions {
   appPassword?: string;
   appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId?: string;
-  texts: { welcome: string };
   logger: Logger;
   /** Where the Bot Connector posts activities. */
   path?: string;
@@ -132,9 +131,6 @@ export class BotFrameworkAdapter implements ChannelAdapter {
     const inbound = decode(activity, new Date());
     switch (inbound.kind) {
       case 'ignored':
-        return;
-      case 'welcome':
-        await turn.sendActivity({ type: 'message', text: this.options.texts.welcome, textFormat: 'plain' });
         return;
       case 'event': {
         if (!this.ctx) throw new ChannelError('botframework', 'adapter is not started');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CUSTOMER_COMMANDS } from '../../core/messages.js';
 
 // The parts of a Bot Framework Activity that Kefu reads; unknown fields are dropped.
 const account = z.object({ id: z.string().min(1), name: z.string().optional() });
@@ -43,6 +44,9 @@ export const botframeworkRefSchema = z.object({
   locale: z.string().optional(),
 });
 export type BotFrameworkRef = z.infer<typeof botframeworkRefSchema>;
+
+/** The value of a card button that asks for a command (`{kefu: 'command', command: 'human'}`). */
+export const commandValueSchema = z.object({ kefu: z.literal('command'), command: z.enum(CUSTOMER_COMMANDS) });
 
 /** The value a choice's messageBack action carries. */
 export const choiceValueSchema = z.object({ kefu: z.literal('choice'), faqId: z.string().min(1) });

@@ -1,15 +1,11 @@
 import type { AttachmentInfo, ChannelSender, InboundEvent } from '../../core/messages.js';
+import { langOfLocale, slashCommand } from '../commands.js';
 import type { TelegramMessage, TelegramRef, TelegramUpdate, TelegramUser } from './schema.js';
 
 /** What one Telegram update means to Kefu. */
 export type TelegramInbound =
   | { kind: 'event'; event: InboundEvent; callbackQueryId?: string }
-  /** Commands the adapter answers itself; `chatId` is where to answer. */
-  | { kind: 'command'; command: 'start' | 'ticket'; chatId: number; sender: ChannelSender }
   | { kind: 'ignored'; reason: string; callbackQueryId?: string };
-
-/** The text core's handoff triggers understand (the /human command sends it). */
-export const HUMAN_REQUEST_TEXT = '转人工';
 
 export interface DecodeContext {
   /** The numeric prefix of the bot token: update ids are only unique per bot. */
@@ -28,10 +24,10 @@ export function decode(update: TelegramUpdate, ctx: DecodeContext): TelegramInbo
     channelRef: ref({ chatId: message.chat.id }), receivedAt: ctx.receivedAt, raw: update,
   };
   if (message.text !== undefined) {
-    const command = /^\/([a-z]+)(?:@\w+)?(?:\s|$)/i.exec(message.text)?.[1]?.toLowerCase();
-    if (command === 'start' || command === 'ticket') return { kind: 'command', command, chatId: message.chat.id, sender };
-    const text = command === 'human' ? HUMAN_REQUEST_TEXT : message.text;
-    return { kind: 'event', event: { ...base, type: 'text', text } };
+    const command = slashCommand(message.text);
+    const lang = langOfLocale(message.from.language_code);
+    if (command) return { kind: 'event', event: { ...base, type: 'command', command, label: message.text, ...(lang ? { lang } : {}) } };
+    return { kind: 'event', event: { ...base, type: 'text', text: message.text } };
   }
   const attachment = attachmentOf(message);
   if (attachment) {

@@ -7,6 +7,7 @@ const user = z.object({
   first_name: z.string().optional(),
   last_name: z.string().optional(),
   username: z.string().optional(),
+  language_code: z.string().optional(),
 });
 const chat = z.object({ id: z.number(), type: z.string().optional() });
 const file = z.object({ file_id: z.string(), file_name: z.string().optional() });

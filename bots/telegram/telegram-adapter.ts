@@ -20,8 +20,6 @@ export interface TelegramAdapterOptions {
   apiRoot?: string;
   /** Webhook mode: Telegram posts updates to `url`, sending `secret` in X-Telegram-Bot-Api-Secret-Token. */
   webhook?: { url: string; secret: string };
-  /** Texts the adapter answers itself: /start and /ticket. */
-  texts: { welcome: string; ticket: string };
   logger: Logger;
   pollTimeoutSeconds?: number;
   /** First wait after a failed poll (doubled on each failure in a row). */
@@ -59,6 +57,7 @@ export class TelegramAdapter implements ChannelAdapter {
       { command: 'start', description: '开始 / Start' },
       { command: 'human', description: '转人工客服 / Talk to a person' },
       { command: 'ticket', description: '工单 / Ticket' },
+      { command: 'help', description: '帮助 / Help' },
     ])).catch((error: unknown) => this.logger.debug({ reason: describeFailure(error) }, 'setMyCommands failed (the menu is optional)'));
     if (this.options.webhook) {
       const { url, secret } = this.options.webhook;
@@ -133,16 +132,13 @@ export class TelegramAdapter implements ChannelAdapter {
   }
 
   private async dispatch(inbound: TelegramInbound, update: TelegramUpdate): Promise<void> {
-    if (inbound.kind !== 'command' && inbound.callbackQueryId) {
+    if (inbound.callbackQueryId) {
       // Stops the button's spinner; the answer itself arrives as a message.
       void this.call(() => this.telegram.answerCbQuery(inbound.callbackQueryId!)).catch(() => undefined);
     }
     switch (inbound.kind) {
       case 'ignored':
         this.logger.debug({ updateId: update.update_id, reason: inbound.reason }, 'telegram update ignored');
-        return;
-      case 'command':
-        await this.sendPart(inbound.chatId, { text: inbound.command === 'start' ? this.options.texts.welcome : this.options.texts.ticket });
         return;
       case 'event': {
         const ctx = this.ctx;

@@ -22,15 +22,15 @@ export const webchatMessageKey = (conversationId: string, clientMessageId: strin
   `${conversationId}:${clientMessageId}`;
 
 export function decode(body: SendMessageBody, ctx: DecodeContext): InboundEvent {
-  return {
-    type: 'text',
-    channel: 'webchat',
+  const base = {
+    channel: 'webchat' as const,
     sender: { externalId: ctx.visitorId },
     conversationId: ctx.conversationId,
     ...(body.clientMessageId ? { channelMessageId: webchatMessageKey(ctx.conversationId, body.clientMessageId) } : {}),
-    text: body.text,
     receivedAt: ctx.receivedAt,
   };
+  if (body.command) return { ...base, type: 'command', command: body.command, ...(body.text ? { label: body.text } : {}) };
+  return { ...base, type: 'text', text: body.text ?? '' };
 }
 
 export function encode(message: OutboundMessage): WidgetMessage {

@@ -1,5 +1,6 @@
 import { types } from 'wechaty';
 import type { AttachmentInfo, InboundEvent } from '../../core/messages.js';
+import { slashCommand } from '../commands.js';
 import type { WechatGroupMode, WechatMessagePayload, WechatRef } from './schema.js';
 
 export type WechatInbound = { kind: 'event'; event: InboundEvent } | { kind: 'ignored'; reason: string };
@@ -33,6 +34,8 @@ export function decode(m: WechatMessagePayload, ctx: WechatDecodeContext): Wecha
   if (m.type === types.Message.Text) {
     text = text.trim();
     if (!text) return { kind: 'ignored', reason: 'empty text' };
+    const command = slashCommand(text);
+    if (command) return { kind: 'event', event: { ...base, type: 'command', command, label: text } };
     return { kind: 'event', event: { ...base, type: 'text', text } };
   }
   const kind = ATTACHMENT_KINDS[m.type];

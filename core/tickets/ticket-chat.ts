@@ -1,8 +1,11 @@
 import type { BusinessHours } from '../handoff/business-hours.js';
-import type { Clock, CustomerTextHandler, Repositories } from '../ports.js';
+import type { CustomerCommand } from '../messages.js';
+import type { Clock, CustomerCommandHandler, CustomerTextHandler, Repositories } from '../ports.js';
 import type { Conversation, Lang, Reply } from '../types.js';
 import type { SurveyService } from './survey-service.js';
 import type { TicketConversations } from './ticket-conversations.js';
+import { customerWords } from './ticket-intake.js';
+import type { TicketService } from './ticket-service.js';
 import { findTicketNumber } from './ticket-numbers.js';
 import { asksForTickets, DEFAULT_TICKET_TEXTS, type TicketTexts } from './ticket-texts.js';
 import { isActive } from './ticket-transitions.js';
@@ -12,6 +15,8 @@ export interface TicketChatDeps {
   repos: Repositories;
   surveys: SurveyService;
   conversations: TicketConversations;
+  /** Opens a ticket on /ticket. */
+  tickets: Pick<TicketService, 'create'>;
   hours: BusinessHours;
   clock: Clock;
   texts?: Record<Lang, TicketTexts>;
@@ -20,9 +25,9 @@ export interface TicketChatDeps {
 /**
  * What the customer says about tickets, before the bot looks for an FAQ: a survey score or comment, "我的工单" /
  * "my ticket" or a ticket number (answered with the status), and any message on a ticket waiting for them. With an
- * agent in the chat only a survey answer is taken.
+ * agent in the chat only a survey answer is taken. The /ticket command lists open tickets or opens one.
  */
-export class TicketChat implements CustomerTextHandler {
+export class TicketChat implements CustomerTextHandler, CustomerCommandHandler {
   private readonly texts: Record<Lang, TicketTexts>;
 
   constructor(private readonly deps: TicketChatDeps) {
@@ -39,6 +44,20 @@ export class TicketChat implements CustomerTextHandler {
     if (number || asksForTickets(text)) return [{ kind: 'system', text: await this.status(conversation.customerId, number, lang) }];
     await this.deps.conversations.customerWrote(conversation);
     return null;
+  }
+
+  /** /ticket: the customer's open tickets; without one, a new ticket from what they said in this chat. */
+  async command(input: { conversation: Conversation; command: CustomerCommand; lang: Lang }): Promise<Reply[] | null> {
+    if (input.command !== 'ticket') return null;
+    const { conversation, lang } = input;
+    const t = this.texts[lang];
+    const { tickets } = await this.deps.repos.tickets.list({ customerId: conversation.customerId, limit: 20 });
+    const active = tickets.filter((x) => isActive(x.status)).slice(0, 3);
+    if (active.length > 0) return [{ kind: 'system', text: active.map((x) => this.line(x, t, lang)).join('\n') }];
+    const description = await customerWords(this.deps.repos.messages, conversation.id);
+    if (!description) return [{ kind: 'system', text: t.describeFirst }];
+    const ticket = await this.deps.tickets.create(null, { type: 'inquiry', description, conversationId: conversation.id }, 'conversation');
+    return [{ kind: 'system', text: t.created(ticket.number) }];
   }
 
   private async status(customerId: string, number: string | null, lang: Lang): Promise<string> {

@@ -1,6 +1,7 @@
 import type { ConversationFeed } from '../conversation-feed.js';
 import type { HandoffObserver } from '../handoff/handoff-service.js';
-import type { Logger, Repositories } from '../ports.js';
+import { CUSTOMER_COMMANDS, commandText } from '../messages.js';
+import type { Logger, MessageRepository, Repositories } from '../ports.js';
 import type { Conversation, HandoffReason, Lang } from '../types.js';
 import type { SurveyService } from './survey-service.js';
 import type { TicketService } from './ticket-service.js';
@@ -53,10 +54,16 @@ export class TicketIntake implements HandoffObserver {
     return this.deps.surveys.conversationClosed(conversation);
   }
 
-  /** The customer's recent words, newest last: the problem as they put it. */
   private async describe(conversation: Conversation): Promise<string> {
-    const messages = await this.deps.repos.messages.listByConversation(conversation.id);
-    const said = messages.filter((m) => m.author === 'customer' && !m.text.startsWith('[choice ')).slice(-8).map((m) => m.text);
-    return said.join('\n') || '(no message)';
+    return (await customerWords(this.deps.repos.messages, conversation.id)) || '(no message)';
   }
 }
+
+/** The customer's recent words in a conversation, newest last: the problem as they put it (choices and commands left out). */
+export async function customerWords(messages: Pick<MessageRepository, 'listByConversation'>, conversationId: string): Promise<string> {
+  const all = await messages.listByConversation(conversationId);
+  const said = all.filter((m) => m.author === 'customer' && !m.text.startsWith('[choice ') && !isCommandText(m.text));
+  return said.slice(-8).map((m) => m.text).join('\n');
+}
+
+const isCommandText = (text: string): boolean => CUSTOMER_COMMANDS.some((c) => commandText(c) === text);

@@ -9,6 +9,8 @@ export interface TicketTexts {
   /** One ticket: "T-… (投诉): 处理中, 预计 … 前回复". `due` is already formatted for the customer. */
   line(number: string, type: string, status: string, due: string | null): string;
   noTickets: string;
+  /** /ticket with nothing said yet to put in a ticket. */
+  describeFirst: string;
   notFound(number: string): string;
   surveyTicket(number: string): string;
   surveyConversation(agent: string | null): string;
@@ -23,6 +25,7 @@ export const DEFAULT_TICKET_TEXTS: Record<Lang, TicketTexts> = {
     types: { inquiry: '咨询', complaint: '投诉', return_exchange: '退换货', logistics: '物流', suggestion: '建议', other: '其他' },
     line: (n, type, status, due) => `工单 ${n}（${type}）：${status}${due ? `，预计 ${due} 前给您答复` : ''}。`,
     noTickets: '您目前没有工单。如需人工帮助，请回复「人工」。',
+    describeFirst: '您目前没有进行中的工单。请先简单描述您的问题，再发送 /ticket，我们会为您登记工单。',
     notFound: (n) => `没有找到您名下的工单 ${n}，请核对工单号。`,
     surveyTicket: (n) => `您好，您的工单 ${n} 已处理完毕。请为我们的服务打分：回复 1-5 的数字（5 = 非常满意，1 = 非常不满意）。`,
     surveyConversation: (agent) => `感谢您的咨询！请为${agent ? `客服 ${agent} ` : '本次'}的服务打分：回复 1-5 的数字（5 = 非常满意，1 = 非常不满意）。`,
@@ -35,6 +38,7 @@ export const DEFAULT_TICKET_TEXTS: Record<Lang, TicketTexts> = {
     types: { inquiry: 'inquiry', complaint: 'complaint', return_exchange: 'return/exchange', logistics: 'delivery', suggestion: 'suggestion', other: 'other' },
     line: (n, type, status, due) => `Ticket ${n} (${type}): ${status}${due ? `; we will get back to you by ${due}` : ''}.`,
     noTickets: 'You have no tickets with us. Reply "human" to talk to a person.',
+    describeFirst: 'You have no open tickets. Describe your problem first, then send /ticket again and we will open one for you.',
     notFound: (n) => `We could not find a ticket ${n} of yours; please check the number.`,
     surveyTicket: (n) => `Your ticket ${n} has been resolved. How did we do? Reply with a number from 1 to 5 (5 = very satisfied, 1 = very dissatisfied).`,
     surveyConversation: (agent) => `Thanks for contacting us! How was ${agent ? `${agent}'s` : 'our'} service? Reply with a number from 1 to 5 (5 = very satisfied, 1 = very dissatisfied).`,

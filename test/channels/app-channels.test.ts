@@ -3,6 +3,7 @@
 import { AgentClient, startAgentHarness, type AgentHarness } from '../agents/agent-harness.js';
 import { call, WebchatClient } from '../webchat/webchat-harness.js';
 import type { ChannelHealth } from '../../app/channel-supervisor.js';
+import { DEFAULT_TICKET_TEXTS } from '../../core/tickets/ticket-texts.js';
 import { eventually } from './core-harness.js';
 import { TelegramFake } from './fakes/telegram-fake.js';
 import { BotClient, ConnectorFake } from './fakes/connector-fake.js';
@@ -132,6 +133,28 @@ describe('channels in a running Kefu', () => {
     await eventually(async () => ((await kefu!.kefu.services.repos.deliveries.getByMessage(stored!.id))?.status === 'sent' ? true : undefined));
     const view = await agent.get<{ messages: { author: string; deliveryStatus?: string }[] }>(`/api/agent/conversations/${id}`);
     expect(JSON.stringify(view.body)).toContain('"deliveryStatus":"sent"');
+  });
+
+  it('answers Telegram’s /ticket through the ticket module: asks for the problem, opens a ticket, then lists it', async () => {
+    telegram = await TelegramFake.start();
+    kefu = await startAgentHarness({ env: telegramEnv(telegram) });
+    await eventually(async () => ((await health()).channels.telegram?.status === 'up' ? true : undefined));
+    const customer = telegram.client({ userId: 8301, firstName: '小林' });
+    const texts = () => telegram!.botMessages(8301).map((m) => m.message.text);
+
+    await customer.sendMessage(customer.makeMessage('/ticket'));
+    await telegram.waitForBotMessages(8301, 1);
+    await customer.sendMessage(customer.makeMessage('快递显示签收了但我没收到'));
+    await telegram.waitForBotMessages(8301, 2);
+    await customer.sendMessage(customer.makeMessage('/ticket'));
+    await telegram.waitForBotMessages(8301, 3);
+    const { tickets } = await kefu.kefu.services.repos.tickets.list({ limit: 5 });
+    expect(tickets).toEqual([expect.objectContaining({ description: '快递显示签收了但我没收到' })]);
+    await customer.sendMessage(customer.makeMessage('/ticket'));
+    await telegram.waitForBotMessages(8301, 4);
+    expect([texts()[0], texts()[2]]).toEqual([DEFAULT_TICKET_TEXTS.zh.describeFirst, DEFAULT_TICKET_TEXTS.zh.created(tickets[0]!.number)]);
+    expect(texts()[3]).toContain(tickets[0]!.number);
+    expect(texts().join('\n')).not.toMatch(/coming soon|即将上线/);
   });
 
   it('shows channel status and the WeChat QR state to admins only', async () => {

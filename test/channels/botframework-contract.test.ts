@@ -8,7 +8,7 @@ import { BotClient, ConnectorFake, type ReceivedActivity } from './fakes/connect
 
 describeChannelContract('botframework', async () => {
   const connector = await ConnectorFake.start();
-  const adapter = new BotFrameworkAdapter({ texts: { welcome: '欢迎！' }, logger: silentLogger });
+  const adapter = new BotFrameworkAdapter({ logger: silentLogger });
   const server = createServer(express().use(express.json()).use(adapter.routes));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const core = await startCore(adapter);

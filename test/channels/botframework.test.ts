@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { BotFrameworkAdapter, type BotFrameworkAdapterOptions } from '../../bots/botframework/botframework-adapter.js';
 import { ChannelError, TransportError } from '../../bots/channel-errors.js';
+import { DEFAULT_BOT_TEXTS } from '../../core/replies.js';
 import { AMBIGUOUS_QUESTION, eventually, silentLogger, startCore, type CoreHarness } from './core-harness.js';
 import { freePort } from './fakes/net.js';
 import { BotClient, ConnectorFake } from './fakes/connector-fake.js';
@@ -12,7 +13,7 @@ let server: Server | undefined;
 let core: CoreHarness | undefined;
 
 async function kefu(options: Partial<BotFrameworkAdapterOptions> = {}, start = true) {
-  const adapter = new BotFrameworkAdapter({ texts: { welcome: '您好！欢迎光临，有问题随时问我。' }, logger: silentLogger, ...options });
+  const adapter = new BotFrameworkAdapter({ logger: silentLogger, ...options });
   server = createServer(express().use(express.json()).use(adapter.routes));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   if (start) core = await startCore(adapter);
@@ -32,16 +33,15 @@ afterEach(async () => {
 });
 
 describe('Bot Framework adapter (botbuilder CloudAdapter, no credentials)', () => {
-  it('welcomes a member who joins, as a reply in the same turn, but not the bot itself', async () => {
+  it('greets a member who joins in their locale, through core and the outbox, but not the bot itself', async () => {
     const { client } = await kefu();
-    const joined = client.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }, { id: 'user-1', name: '小红' }] });
+    const joined = client.activity({ type: 'conversationUpdate', locale: 'en-US', membersAdded: [{ id: 'bot-1' }, { id: 'user-1', name: 'Ann' }] });
     expect(await client.post(joined)).toBe(200);
     expect(await client.post(client.activity({ type: 'conversationUpdate', membersAdded: [{ id: 'bot-1' }] }))).toBe(200);
-    const [welcome, ...rest] = connector.messages('conv-1');
-    expect(rest).toEqual([]);
-    expect(welcome?.path).toBe(`/v3/conversations/conv-1/activities/${String(joined.id)}`);
-    expect(welcome?.body).toMatchObject({ text: '您好！欢迎光临，有问题随时问我。', from: { id: 'bot-1' }, recipient: { id: 'user-1' }, replyToId: joined.id });
+    const [welcome] = await eventually(() => (connector.messages('conv-1').length ? connector.messages('conv-1') : undefined));
+    expect(welcome?.body).toMatchObject({ text: DEFAULT_BOT_TEXTS.en.greeting, from: { id: 'bot-1' }, recipient: { id: 'user-1' } });
     expect(welcome?.authorization).toBeUndefined();
+    expect(core!.received.map((e) => e.type === 'command' && e.command)).toEqual(['start']);
   });
 
   it('answers after the turn by conversation reference, with choices as messageBack suggested actions', async () => {

@@ -4,7 +4,7 @@ import { decode as decodeBot } from '../../bots/botframework/decode.js';
 import { encode as encodeBot } from '../../bots/botframework/encode.js';
 import { activitySchema } from '../../bots/botframework/schema.js';
 import { splitText } from '../../bots/render.js';
-import { decode as decodeTelegram, HUMAN_REQUEST_TEXT } from '../../bots/telegram/decode.js';
+import { decode as decodeTelegram } from '../../bots/telegram/decode.js';
 import { encode as encodeTelegram } from '../../bots/telegram/encode.js';
 import { telegramUpdateSchema } from '../../bots/telegram/schema.js';
 import { decode as decodeWechat } from '../../bots/wechat/decode.js';
@@ -16,11 +16,13 @@ const tg = (message: Record<string, unknown>, updateId = 1) =>
   decodeTelegram(telegramUpdateSchema.parse({ update_id: updateId, message: { message_id: 9, chat: { id: -100, type: 'group' }, from, ...message } }), { botId: '777', receivedAt: at });
 
 describe('Telegram decode/encode', () => {
-  it('turns /human (also addressed to the bot) into the handoff text and keeps other commands for the adapter', () => {
-    expect(tg({ text: '/human@KefuBot' })).toMatchObject({ kind: 'event', event: { type: 'text', text: HUMAN_REQUEST_TEXT } });
-    expect(tg({ text: '/start' })).toEqual({ kind: 'command', command: 'start', chatId: -100, sender: { externalId: '42', displayName: '小 明' } });
-    expect(tg({ text: '/ticket 123' })).toMatchObject({ kind: 'command', command: 'ticket' });
+  it('turns /human, /start, /ticket and /help (also addressed to the bot) into commands, in the sender’s language', () => {
+    expect(tg({ text: '/human@KefuBot' })).toMatchObject({ kind: 'event', event: { type: 'command', command: 'human', label: '/human@KefuBot' } });
+    expect(tg({ text: '/start', from: { ...from, language_code: 'en-GB' } })).toMatchObject({ kind: 'event', event: { type: 'command', command: 'start', lang: 'en' } });
+    expect(tg({ text: '/ticket 123' })).toMatchObject({ kind: 'event', event: { type: 'command', command: 'ticket' } });
+    expect(tg({ text: '/HELP' })).toMatchObject({ kind: 'event', event: { type: 'command', command: 'help' } });
     expect(tg({ text: '/unknown' })).toMatchObject({ kind: 'event', event: { type: 'text', text: '/unknown' } });
+    expect(tg({ text: '转人工' })).toMatchObject({ kind: 'event', event: { type: 'text', text: '转人工' } });
   });
 
   it('keys updates by bot and update id, and replies to the chat, not the user', () => {

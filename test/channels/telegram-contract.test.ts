@@ -1,12 +1,12 @@
 import { TelegramAdapter } from '../../bots/telegram/telegram-adapter.js';
 import { describeChannelContract, type SeenMessage } from './channel-contract.js';
 import { silentLogger, startCore } from './core-harness.js';
-import { TELEGRAM_TEXTS, TelegramFake, type StoredBotMessage } from './fakes/telegram-fake.js';
+import { TelegramFake, type StoredBotMessage } from './fakes/telegram-fake.js';
 
 describeChannelContract('telegram', async () => {
   const fake = await TelegramFake.start();
   const adapter = new TelegramAdapter({
-    token: fake.token, apiRoot: fake.apiRoot, texts: TELEGRAM_TEXTS, logger: silentLogger, pollTimeoutSeconds: 1,
+    token: fake.token, apiRoot: fake.apiRoot, logger: silentLogger, pollTimeoutSeconds: 1,
     queue: { perChatIntervalMs: 0 },
   });
   const core = await startCore(adapter);

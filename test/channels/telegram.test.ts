@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ChannelError, TransportError } from '../../bots/channel-errors.js';
 import { TelegramAdapter, type TelegramAdapterOptions } from '../../bots/telegram/telegram-adapter.js';
-import { HUMAN_REQUEST_TEXT } from '../../bots/telegram/decode.js';
 import { AMBIGUOUS_QUESTION, eventually, silentLogger, startCore, type CoreHarness } from './core-harness.js';
 import { freePort } from './fakes/net.js';
-import { TELEGRAM_TEXTS, TelegramFake } from './fakes/telegram-fake.js';
+import { DEFAULT_BOT_TEXTS } from '../../core/replies.js';
+import { TelegramFake } from './fakes/telegram-fake.js';
 
 let fake: TelegramFake;
 const running: Array<() => Promise<void>> = [];
@@ -21,7 +21,7 @@ afterEach(async () => {
 
 async function polling(options: Partial<TelegramAdapterOptions> = {}): Promise<{ adapter: TelegramAdapter; core: CoreHarness }> {
   const adapter = new TelegramAdapter({
-    token: fake.token, apiRoot: fake.apiRoot, texts: TELEGRAM_TEXTS, logger: silentLogger, pollTimeoutSeconds: 1, ...options,
+    token: fake.token, apiRoot: fake.apiRoot, logger: silentLogger, pollTimeoutSeconds: 1, ...options,
   });
   const core = await startCore(adapter);
   running.push(() => core.close());
@@ -46,17 +46,20 @@ describe('Telegram adapter (telegraf against telegram-test-api)', () => {
     await fake.waitForCall('answerCallbackQuery');
   });
 
-  it('answers /start and /ticket itself and turns /human into a request for a person', async () => {
+  it('hands /start, /help and /human to core as commands, answered in the language Telegram gives for the user', async () => {
     const { core } = await polling({ queue: { perChatIntervalMs: 0 } });
     const client = fake.client({ userId: 502 });
-    await client.sendMessage(client.makeMessage('/start'));
+    const english = (text: string) => ({ ...client.makeMessage(text), from: { id: 502, is_bot: false, first_name: 'Ann', language_code: 'en' } });
+    await client.sendMessage(english('/start') as never);
     await fake.waitForBotMessages(502, 1);
-    await client.sendMessage(client.makeMessage('/ticket'));
+    await client.sendMessage(english('/help') as never);
     await fake.waitForBotMessages(502, 2);
-    await client.sendMessage(client.makeMessage('/human'));
-    await eventually(() => core.received.find((e) => e.type === 'text' && e.text === HUMAN_REQUEST_TEXT));
-    expect(fake.botMessages(502).slice(0, 2).map((m) => m.message.text)).toEqual([TELEGRAM_TEXTS.welcome, TELEGRAM_TEXTS.ticket]);
-    expect(core.received).toHaveLength(1);
+    await client.sendMessage(english('/human') as never);
+    await eventually(() => core.received.find((e) => e.type === 'command' && e.command === 'human'));
+    expect(fake.botMessages(502).slice(0, 2).map((m) => m.message.text)).toEqual([DEFAULT_BOT_TEXTS.en.greeting, DEFAULT_BOT_TEXTS.en.help]);
+    expect(core.received.map((e) => e.type === 'command' && e.command)).toEqual(['start', 'help', 'human']);
+    const customer = (await core.transcript('telegram', '502')).filter((m) => m.author === 'customer').map((m) => m.text);
+    expect(customer).toEqual(['/start', '/help', '/human']);
   });
 
   it('sends at most about one message a second to a chat, in order', async () => {
@@ -98,7 +101,7 @@ describe('Telegram adapter (telegraf against telegram-test-api)', () => {
     expect(refused).toBeInstanceOf(ChannelError);
     expect(refused).toMatchObject({ permanent: true, code: 403, message: '403: Forbidden: bot was blocked by the user' });
 
-    const offline = new TelegramAdapter({ token: fake.token, apiRoot: `http://127.0.0.1:${await freePort()}`, texts: TELEGRAM_TEXTS, logger: silentLogger });
+    const offline = new TelegramAdapter({ token: fake.token, apiRoot: `http://127.0.0.1:${await freePort()}`, logger: silentLogger });
     const unreachable = await offline.send(ref, { type: 'text', kind: 'agent', text: 'x' }).catch((e: unknown) => e);
     expect(unreachable).toBeInstanceOf(TransportError);
     expect(String((unreachable as Error).message)).not.toContain(fake.token);
@@ -129,7 +132,7 @@ describe('Telegram webhook mode', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/api/telegram/webhook`;
     const adapter = new TelegramAdapter({
-      token: fake.token, apiRoot: fake.apiRoot, texts: TELEGRAM_TEXTS, logger: silentLogger,
+      token: fake.token, apiRoot: fake.apiRoot, logger: silentLogger,
       webhook: { url, secret: 'hook-secret_0123' }, queue: { perChatIntervalMs: 0 },
     });
     const app = express().use(express.json()).use(adapter.routes!);

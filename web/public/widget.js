@@ -283,7 +283,7 @@
     return el;
   }
 
-  function markFailed(el, text, clientMessageId, reason) {
+  function markFailed(el, text, clientMessageId, reason, command) {
     el.dataset.failed = 'true';
     el.removeAttribute('aria-busy');
     const note = document.createElement('div');
@@ -292,7 +292,7 @@
     el.appendChild(note);
     el.addEventListener('click', () => {
       el.remove();
-      send(text, clientMessageId);
+      send(text, clientMessageId, command);
     }, { once: true });
   }
 
@@ -345,21 +345,23 @@
   }
 
   /** Posts one message; the clientMessageId makes every retry safe (the server stores it once). */
-  async function post(text, el, clientMessageId) {
+  async function post(text, el, clientMessageId, command) {
+    const failed = (reason) => markFailed(el, text, clientMessageId, reason, command);
     let renewed = false;
     for (let attempt = 0; ; attempt++) {
       let s;
       try {
         s = await ensureConversation();
       } catch {
-        return markFailed(el, text, clientMessageId);
+        return failed();
       }
       let res;
       try {
         res = await api(`/api/webchat/conversations/${encodeURIComponent(s.conversationId)}/messages`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}` },
-          body: JSON.stringify({ text, clientMessageId }),
+          // A command (the human button) is data; its text is only the label shown in the transcript.
+          body: JSON.stringify(command ? { command, text, clientMessageId } : { text, clientMessageId }),
         });
       } catch {
         res = null; // network failure: the message may or may not have arrived; retrying with the same id is safe
@@ -375,19 +377,19 @@
         continue;
       }
       if (res && res.status < 500 && res.status !== 429) {
-        return markFailed(el, text, clientMessageId, res.body && res.body.error ? res.body.error.message : T.failed);
+        return failed(res.body && res.body.error ? res.body.error.message : T.failed);
       }
-      if (attempt >= 5) return markFailed(el, text, clientMessageId);
+      if (attempt >= 5) return failed();
       await sleep(Math.min(10000, 500 * 2 ** attempt));
     }
   }
 
-  function send(raw, clientMessageId) {
+  function send(raw, clientMessageId, command) {
     const text = String(raw).trim().slice(0, MAX_LENGTH);
     if (!text) return;
     const id = clientMessageId || uuid();
     const el = pendingElement(text);
-    sendChain = sendChain.then(() => post(text, el, id)).catch(() => markFailed(el, text, id));
+    sendChain = sendChain.then(() => post(text, el, id, command)).catch(() => markFailed(el, text, id, undefined, command));
   }
 
   function connect() {
@@ -444,7 +446,7 @@
   panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') setOpen(false);
   });
-  $('kefu-human').addEventListener('click', () => send('转人工'));
+  $('kefu-human').addEventListener('click', () => send('转人工', undefined, 'human'));
   $('kefu-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const text = input.value;

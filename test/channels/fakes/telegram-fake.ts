@@ -9,8 +9,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { freePort } from './net.js';
 
-export const TELEGRAM_TEXTS = { welcome: '您好！我是智能客服。', ticket: '工单功能即将上线。' };
-
 export interface BotMessage {
   chat_id: number | string;
   text: string;
