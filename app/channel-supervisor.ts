@@ -5,7 +5,7 @@ import type { ChannelId } from '../core/types.js';
 import type { ChannelAdapter, ChannelContext } from '../bots/channel-adapter.js';
 import { describeFailure } from '../bots/channel-errors.js';
 
-/** One channel as /healthz reports it. */
+/** One channel as /readyz reports it. */
 export interface ChannelHealth {
   status: 'up' | 'down' | 'off';
   lastError?: string;

@@ -33,6 +33,7 @@ export const envSchema = z.object({
   KEFU_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(64),
   KEFU_MAX_QUEUED: z.coerce.number().int().min(0).max(1_000_000).default(1024),
   KEFU_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
+  KEFU_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   KEFU_PUBSUB: z.enum(['memory', 'redis']).default('memory'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
   KEFU_MATCH_ANSWER_THRESHOLD: optionalNumber(0, 1),
@@ -76,6 +77,8 @@ export interface KefuConfig {
   webchatLimits: { conversationsPerMinute: number; messagesPerMinute: number };
   /** Back-pressure: requests that change something, at work at once / waiting / longest wait before a 503. */
   admission: { maxInFlight: number; maxQueued: number; maxWaitMs: number };
+  /** On SIGTERM/SIGINT, how long requests at work and workers get to finish before they are cut. */
+  shutdownGraceMs: number;
   /** Real-time fan-out: in this process only, or across instances through Redis. */
   pubsub: { kind: 'memory' } | { kind: 'redis'; url: string };
   matcher: { answerThreshold?: number; suggestThreshold?: number; minMargin?: number };
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     kbRefreshMs: e.KEFU_KB_REFRESH_MS,
     webchatLimits: { conversationsPerMinute: e.KEFU_WEBCHAT_CONVERSATIONS_PER_MINUTE, messagesPerMinute: e.KEFU_WEBCHAT_MESSAGES_PER_MINUTE },
     admission: { maxInFlight: e.KEFU_MAX_IN_FLIGHT, maxQueued: e.KEFU_MAX_QUEUED, maxWaitMs: e.KEFU_QUEUE_WAIT_MS },
+    shutdownGraceMs: e.KEFU_SHUTDOWN_GRACE_MS,
     pubsub: e.KEFU_PUBSUB === 'redis' ? { kind: 'redis', url: e.REDIS_URL } : { kind: 'memory' },
     matcher: dropUndefined({
       answerThreshold: e.KEFU_MATCH_ANSWER_THRESHOLD,

@@ -4,6 +4,7 @@ import { withStoreFile } from './setup/store-file.js';
 import { startKefu } from './start.js';
 import { printFirstRun } from './setup/first-run.js';
 import { resolveSecret } from './secret.js';
+import { stopOnSignals } from './shutdown-signals.js';
 
 async function main(): Promise<void> {
   try {
@@ -25,13 +26,7 @@ async function main(): Promise<void> {
   const kefu = await startKefu(config, logger);
   console.log(`Kefu is running at http://localhost:${kefu.port}/  (database: ${config.databaseUrl.startsWith('file:') ? config.databaseUrl : 'postgresql'})`);
   await printFirstRun(kefu.port, kefu.services.repos.users, resolveSecret(config.secret, config.dataDir, logger));
-  const stop = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await kefu.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals(() => kefu.close(config.shutdownGraceMs), { graceMs: config.shutdownGraceMs, logger });
 }
 
 main().catch((err: unknown) => {

@@ -20,6 +20,9 @@ import { guardUpgrades } from '../bots/socket-guard.js';
 import { setupRouters } from './setup/setup-http.js';
 import { createApiDocsRouter } from './http/api-docs.js';
 import { startUnansweredRecovery } from './unanswered-recovery.js';
+import { RequestGate } from './http/request-gate.js';
+import { READINESS_TIMEOUT_MS, readinessCheck } from './readiness.js';
+import { shutDown } from './shutdown.js';
 
 export interface RunningKefu {
   url: string;
@@ -27,7 +30,8 @@ export interface RunningKefu {
   server: Server;
   services: Services;
   channels: RunningChannels;
-  close(): Promise<void>;
+  /** Graceful stop: refuse new work, let requests at work finish within `graceMs`, stop workers, close pools. */
+  close(graceMs?: number): Promise<void>;
 }
 
 async function createPubSub(config: KefuConfig, logger: Logger): Promise<PubSub> {
@@ -54,18 +58,25 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     const webchatDeps = {
       conversations: services.conversations, messages: services.repos.messages, inbound: channels.webchat, pubsub: services.pubsub, logger, secret, maxTextLength: config.maxMessageLength, limiter,
     };
+    const gate = new RequestGate(logger);
+    const readiness = readinessCheck({
+      provider: storage.provider, probe: storage.probe, pubsub, channels: () => channels.health().channels,
+      shuttingDown: () => gate.shuttingDown, timeoutMs: READINESS_TIMEOUT_MS, logger,
+    });
     const app = createHttpApp({
       logger,
+      gate,
+      readiness,
+      isUnavailable: storage.isUnavailable,
       trustProxy: config.trustProxy,
       admission: admission(config.admission),
       routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...setupRouters(services, config, secret), createApiDocsRouter()],
       webhooks: channels.routers,
-      health: () => ({ database: storage.provider, ...channels.health() }),
     });
     const server = createServer(app);
     const socket = attachWebchatSocket(server, webchatDeps);
     const agentSocket = attachAgentConsoleSocket(server, services, logger);
-    guardUpgrades(server, [socket.path, agentSocket.path], logger);
+    guardUpgrades(server, [socket.path, agentSocket.path], logger, () => gate.shuttingDown);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -76,19 +87,16 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     channels.start();
     services.tickets.start();
     const recovery = startUnansweredRecovery(services.conversations, services.clock, logger);
+    let closing: Promise<void> | undefined;
     return {
       url, port, server, services, channels,
-      async close() {
-        await recovery.stop();
-        await services.tickets.stop();
-        await channels.stop();
-        await socket.close();
-        await agentSocket.close();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
-        await services.knowledgeAdmin.unanswered.settled();
-        await services.pubsub.close?.();
-        await storage.close();
+      close(graceMs = config.shutdownGraceMs) {
+        closing ??= shutDown({
+          logger, graceMs, gate, server, sockets: [socket, agentSocket],
+          workers: [recovery, services.tickets, channels],
+          after: [() => services.knowledgeAdmin.unanswered.settled(), async () => services.pubsub.close?.(), () => storage.close()],
+        });
+        return closing;
       },
     };
   } catch (err) {

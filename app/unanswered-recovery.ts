@@ -1,5 +1,6 @@
 import type { ConversationService } from '../core/conversation-service.js';
 import type { Clock, Logger } from '../core/ports.js';
+import { RepeatedFailure } from '../core/repeated-failure.js';
 
 export interface RecoverySettings {
   /** How far back a stored, unanswered customer message is still answered. */
@@ -19,12 +20,13 @@ export const DEFAULT_RECOVERY: RecoverySettings = { lookbackMs: 24 * 3_600_000, 
 export function startUnansweredRecovery(conversations: ConversationService, clock: Clock, logger: Logger, settings = DEFAULT_RECOVERY): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  const failures = new RepeatedFailure(logger, 'answering unanswered messages failed');
   const sweep = (graceMs: number): void => {
     if (stopped) return;
     const now = clock.now().getTime();
     running = conversations
       .answerUnanswered({ since: new Date(now - settings.lookbackMs), before: new Date(now - graceMs) })
-      .catch((err: unknown) => logger.error({ err }, 'answering unanswered messages failed'));
+      .then(() => failures.succeeded(), (err: unknown) => failures.failed(err));
   };
   sweep(0);
   const timer = setInterval(() => sweep(settings.graceMs), settings.intervalMs);

@@ -219,9 +219,19 @@ export type Unsubscribe = () => void;
 
 /** Real-time fan-out. The in-process default serves one instance; a shared broker serves several. */
 export interface PubSub {
+  /** May return before the payload reached other instances: publishing must never hold up a reply. */
   publish(topic: string, payload: unknown): Promise<void>;
   subscribe(topic: string, handler: (payload: unknown) => void): Unsubscribe;
+  /** Whether fan-out across instances works; absent for in-process pub/sub, which cannot fail. */
+  health?(timeoutMs: number): Promise<DependencyHealth>;
   close?(): Promise<void>;
+}
+
+/** An outside service as the readiness check reports it. */
+export interface DependencyHealth {
+  status: 'up' | 'down';
+  error?: string;
+  [detail: string]: unknown;
 }
 
 export interface Logger {

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { PrismaClient } from './generated/sqlite/client.js';
-import { searchPathOption, SQLITE_BUSY_TIMEOUT_MS, type DatabaseTarget } from './database-url.js';
+import { SQLITE_BUSY_TIMEOUT_MS, type DatabaseTarget } from './database-url.js';
+import { createPgPool } from './pg-pool.js';
 import type { RawDb } from './raw/raw-db.js';
 
 /** The repositories are typed against the SQLite client; the PostgreSQL one has the same models and API. */
@@ -42,11 +43,8 @@ export async function createClient(target: DatabaseTarget): Promise<{ db: Db; ra
     import('@prisma/adapter-pg'),
     import('pg'),
   ]);
-  // One pool for Prisma and the hot statements. `schema` qualifies the client's own queries; search_path covers raw SQL.
-  const pool = new pg.Pool({
-    connectionString: target.connectionString, options: searchPathOption(target.schema), max: target.poolSize,
-    connectionTimeoutMillis: target.poolTimeoutMs,
-  });
+  // `schema` qualifies the client's own queries; the pool's search_path covers raw SQL.
+  const pool = createPgPool(pg, target);
   const db = new PostgresClient({ adapter: new PrismaPg(pool, { schema: target.schema, disposeExternalPool: true }) }) as unknown as Db;
   await db.$connect();
   return { db, raw: { dialect: 'postgresql', pool } };

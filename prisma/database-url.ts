@@ -6,10 +6,14 @@ export type Provider = 'sqlite' | 'postgresql';
 
 export type DatabaseTarget =
   | { provider: 'sqlite'; file: string }
-  | { provider: 'postgresql'; connectionString: string; schema: string; poolSize: number; poolTimeoutMs: number };
+  | { provider: 'postgresql'; connectionString: string; schema: string; poolSize: number; poolTimeoutMs: number; statementTimeoutMs: number };
 
-/** Connections per process (`?connection_limit=`) and how long a query waits for one (`?pool_timeout=`, seconds). */
-export const DEFAULT_POOL = { size: 10, timeoutSeconds: 10 } as const;
+/**
+ * Connections per process (`?connection_limit=`), how long a query waits for one or for a new connection to open
+ * (`?pool_timeout=`, seconds, as in Prisma's URLs) and the longest a statement may run (`?statement_timeout=`,
+ * milliseconds, as PostgreSQL's own setting).
+ */
+export const DEFAULT_POOL = { size: 10, timeoutSeconds: 10, statementTimeoutMs: 15_000 } as const;
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
@@ -22,7 +26,7 @@ function invalid(message: string): DomainError {
 /**
  * `file:./data/kefu.db` (relative to `cwd`), `file:/abs/kefu.db` or `file:///abs/kefu.db` → SQLite;
  * `postgres://…` or `postgresql://…`, optionally with `?schema=name` (default `public`), `connection_limit` and
- * `pool_timeout` (as in Prisma's URLs) → PostgreSQL.
+ * `pool_timeout` (as in Prisma's URLs) and `statement_timeout` → PostgreSQL.
  */
 export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): DatabaseTarget {
   if (url.startsWith('file:')) {
@@ -42,9 +46,9 @@ export function parseDatabaseUrl(url: string, cwd: string = process.cwd()): Data
     parsed.searchParams.delete('schema');
     const poolSize = whole(parsed.searchParams.get('connection_limit'), DEFAULT_POOL.size, 1, 1000, 'connection_limit');
     const poolTimeout = whole(parsed.searchParams.get('pool_timeout'), DEFAULT_POOL.timeoutSeconds, 1, 3600, 'pool_timeout');
-    parsed.searchParams.delete('connection_limit');
-    parsed.searchParams.delete('pool_timeout');
-    return { provider: 'postgresql', connectionString: parsed.toString(), schema, poolSize, poolTimeoutMs: poolTimeout * 1000 };
+    const statementTimeoutMs = whole(parsed.searchParams.get('statement_timeout'), DEFAULT_POOL.statementTimeoutMs, 100, 3_600_000, 'statement_timeout');
+    for (const name of ['connection_limit', 'pool_timeout', 'statement_timeout']) parsed.searchParams.delete(name);
+    return { provider: 'postgresql', connectionString: parsed.toString(), schema, poolSize, poolTimeoutMs: poolTimeout * 1000, statementTimeoutMs };
   }
   const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? '(none)';
   throw invalid(`must start with file: (SQLite) or postgresql:// (PostgreSQL); got scheme ${scheme}`);

@@ -2,6 +2,8 @@ import type { Repositories } from '../core/ports.js';
 import { createClient } from './client.js';
 import { parseDatabaseUrl, type Provider } from './database-url.js';
 import { migrate } from './migrator.js';
+import { databaseProbe, type DatabaseProbe } from './database-probe.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 import { PrismaConversationRepository } from './repositories/conversation-repository.js';
 import { PrismaCustomerRepository } from './repositories/customer-repository.js';
 import { PrismaFaqRepository } from './repositories/faq-repository.js';
@@ -24,6 +26,10 @@ import { PrismaTicketRepository } from './repositories/ticket-repository.js';
 export interface Storage {
   repos: Repositories;
   provider: Provider;
+  /** Asks the database for a trivial answer within a deadline (readiness). */
+  probe: DatabaseProbe;
+  /** Whether an error says the database is out of reach or too slow, not that the request was wrong. */
+  isUnavailable(error: unknown): boolean;
   close(): Promise<void>;
 }
 
@@ -37,6 +43,8 @@ export async function openStorage(databaseUrl: string): Promise<Storage> {
   const { db, raw } = await createClient(target);
   return {
     provider: target.provider,
+    probe: databaseProbe(target, raw),
+    isUnavailable: isDatabaseUnavailable,
     repos: {
       customers: new PrismaCustomerRepository(db),
       conversations: new PrismaConversationRepository(db),

@@ -8,7 +8,7 @@ import type { AuthService } from '../../core/users/auth-service.js';
 import { runAgentSession } from './agent-socket-session.js';
 import { sameOrigin, sessionToken } from './session-auth.js';
 import { Heartbeat } from '../../bots/ws-heartbeat.js';
-import { logProtocolErrors } from '../../bots/socket-guard.js';
+import { closeForRestart, logProtocolErrors } from '../../bots/socket-guard.js';
 
 export interface AgentSocketDeps {
   auth: AuthService;
@@ -102,7 +102,7 @@ export function attachAgentSocket(server: Server, deps: AgentSocketDeps): AgentS
       heartbeat.stop();
       offlineTimers.forEach((t) => clearTimeout(t));
       server.off('upgrade', onUpgrade);
-      for (const ws of wss.clients) ws.terminate();
+      await Promise.all([...wss.clients].map((ws) => closeForRestart(ws, 1012)));
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { isDomainError } from '../../core/errors.js';
+import { DomainError, isDomainError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import { statusForCode } from './error-status.js';
 
@@ -35,13 +35,21 @@ export const apiNotFound: RequestHandler = (req, res) => {
   res.status(404).json(body('not_found', `No API route for ${req.method} ${req.originalUrl.split('?')[0]}`));
 };
 
+/** A dependency out of reach: the same answer as an overload, safe to resend (nothing was stored, or it was stored once). */
+const dependencyDown = (cause: unknown) => new DomainError('unavailable', 'a dependency is unavailable', {
+  cause, userMessage: 'The service is temporarily unavailable. Please try again in a moment.', details: { retryAfterSeconds: 2 },
+});
+
 /** The HTTP error boundary: API clients see a code and the user-safe message, never internals. */
-export function errorBoundary(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, next) => {
-    if (res.headersSent) return next(err);
+export function errorBoundary(logger: Logger, isUnavailable: (error: unknown) => boolean = () => false): ErrorRequestHandler {
+  return (raw, req, res, next) => {
+    if (res.headersSent) return next(raw);
+    const err: unknown = !isDomainError(raw) && isUnavailable(raw) ? dependencyDown(raw) : raw;
     if (isDomainError(err)) {
       const status = statusForCode(err.code);
-      if (status >= 500) logger.error({ err, path: req.path, code: err.code }, 'request failed');
+      // An overload or an outage is expected and says nothing new per request: one line, no stack.
+      if (err.code === 'unavailable') logger.warn({ path: req.path, reason: err.message, cause: describeCause(err.cause) }, 'request refused: unavailable');
+      else if (status >= 500) logger.error({ err, path: req.path, code: err.code }, 'request failed');
       else logger.debug({ path: req.path, code: err.code, reason: err.message }, 'request rejected');
       const retryAfter = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
       if ((err.code === 'rate_limited' || err.code === 'unavailable') && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
@@ -57,4 +65,9 @@ export function errorBoundary(logger: Logger): ErrorRequestHandler {
     logger.error({ err, method: req.method, path: req.path }, 'unexpected error');
     res.status(500).json(body('internal', GENERIC_500));
   };
+}
+
+function describeCause(cause: unknown): string | undefined {
+  if (!(cause instanceof Error)) return undefined;
+  return cause.message.split('\n').find((line) => line.trim() !== '')?.slice(0, 200);
 }

@@ -76,7 +76,7 @@ export async function startKefu(root: string, database: Database, telegramApi: s
   };
   try {
     await waitFor(async () => {
-      const health = (await (await fetch(`${base}/healthz`)).json()) as { channels?: { telegram?: { status?: string } } };
+      const health = (await (await fetch(`${base}/readyz`)).json()) as { channels?: { telegram?: { status?: string } } };
       return health.channels?.telegram?.status === 'up';
     }, 180_000, () => child.exitCode !== null);
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Clock, DeliveryRecord, Logger, PubSub, Repositories } from '../../core/ports.js';
 import type { ChannelId, StoredMessage } from '../../core/types.js';
+import { RepeatedFailure } from '../../core/repeated-failure.js';
 import { conversationTopic, toMessageView, type DeliveryUpdated, type MessagePublished } from '../../core/views.js';
 import type { ChannelAdapter, ConversationReference } from '../channel-adapter.js';
 import { ChannelError, describeFailure, isPermanentFailure } from '../channel-errors.js';
@@ -44,9 +45,11 @@ export class OutboxWorker {
   private stopped = true;
   private lastPollAt = 0;
   private delayed: NodeJS.Timeout | undefined;
+  private readonly claims: RepeatedFailure;
 
   constructor(private readonly deps: OutboxWorkerDeps) {
     this.options = { ...DEFAULT_OUTBOX_OPTIONS, ...deps.options };
+    this.claims = new RepeatedFailure(deps.logger, 'could not read the outbox');
   }
 
   start(): void {
@@ -105,8 +108,9 @@ export class OutboxWorker {
     let rows: DeliveryRecord[];
     try {
       rows = await this.deps.repos.deliveries.claimDue({ now, leaseUntil: new Date(now.getTime() + this.options.leaseMs), limit: room });
+      this.claims.succeeded();
     } catch (err) {
-      this.deps.logger.error({ err }, 'could not read the outbox');
+      this.claims.failed(err);
       return;
     }
     for (const row of rows) {

@@ -9,7 +9,7 @@ import { socketQuery } from './webchat-schemas.js';
 import { runSocketSession } from './socket-session.js';
 import { WebchatTokens } from './webchat-token.js';
 import { Heartbeat } from '../ws-heartbeat.js';
-import { logProtocolErrors } from '../socket-guard.js';
+import { closeForRestart, logProtocolErrors } from '../socket-guard.js';
 
 export interface WebchatSocketDeps extends WebchatDeps {
   pubsub: PubSub;
@@ -77,20 +77,9 @@ export function attachWebchatSocket(server: Server, deps: WebchatSocketDeps): We
     async close() {
       heartbeat.stop();
       server.off('upgrade', onUpgrade);
-      const closing = [...wss.clients].map((ws) => closeGracefully(ws));
+      const closing = [...wss.clients].map((ws) => closeForRestart(ws, CLOSE.shutdown));
       await Promise.all(closing);
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
-}
-
-function closeGracefully(ws: WebSocket, timeoutMs = 1000): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => ws.terminate(), timeoutMs);
-    ws.once('close', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    ws.close(CLOSE.shutdown, 'server shutting down');
-  });
 }

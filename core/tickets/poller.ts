@@ -1,4 +1,5 @@
 import type { Logger } from '../ports.js';
+import { RepeatedFailure } from '../repeated-failure.js';
 
 /** Runs a task every `intervalMs`, never two at once; `stop()` waits for the running one. Timers may be lost: the work is in the database. */
 export class Poller {
@@ -6,7 +7,11 @@ export class Poller {
   private running: Promise<void> = Promise.resolve();
   private stopped = true;
 
-  constructor(private readonly name: string, private readonly intervalMs: number, private readonly task: () => Promise<unknown>, private readonly logger: Logger) {}
+  private readonly failures: RepeatedFailure;
+
+  constructor(private readonly name: string, private readonly intervalMs: number, private readonly task: () => Promise<unknown>, logger: Logger) {
+    this.failures = new RepeatedFailure(logger, 'poller run failed', { poller: name });
+  }
 
   start(): void {
     if (!this.stopped) return;
@@ -19,8 +24,9 @@ export class Poller {
     this.running = this.running.then(async () => {
       try {
         await this.task();
+        this.failures.succeeded();
       } catch (err) {
-        this.logger.error({ err, poller: this.name }, 'poller run failed');
+        this.failures.failed(err);
       }
     });
     return this.running;

@@ -1,4 +1,4 @@
-// The channels inside a real Kefu (startKefu, SQLite): configuration, /healthz, failure handling, the outbox,
+// The channels inside a real Kefu (startKefu, SQLite): configuration, /readyz, failure handling, the outbox,
 // the admin API and the cross-channel path Telegram customer → agent console → Telegram.
 import { AgentClient, startAgentHarness, type AgentHarness } from '../agents/agent-harness.js';
 import { call, WebchatClient } from '../webchat/webchat-harness.js';
@@ -23,7 +23,7 @@ afterEach(async () => {
   telegram = undefined;
 });
 
-const health = async () => (await call<Health>(`${kefu!.url}/healthz`)).body;
+const health = async () => (await call<Health>(`${kefu!.url}/readyz`)).body;
 
 const telegramEnv = (fake: TelegramFake, extra: Record<string, string> = {}) => ({
   TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, KEFU_CHANNEL_RETRY_BASE_MS: '50', KEFU_DELIVERY_POLL_MS: '50', ...extra,

@@ -33,7 +33,7 @@ describeChannelContract('webchat', async () => {
   const deps = {
     conversations: core.service, messages: core.repos.messages, inbound: adapter, pubsub, logger: silentLogger, secret: SECRET, maxTextLength: adapter.capabilities.maxTextLength,
   };
-  const server = createServer(createHttpApp({ logger: silentLogger, routers: [createWebchatRouter(deps)], health: () => ({}) }));
+  const server = createServer(createHttpApp({ logger: silentLogger, routers: [createWebchatRouter(deps)], readiness: async () => ({ status: 'ok' as const }) }));
   const socket = attachWebchatSocket(server, deps);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -17,13 +17,14 @@ describe('parseDatabaseUrl', () => {
       schema: 'shop_1',
       poolSize: 10,
       poolTimeoutMs: 10_000,
+      statementTimeoutMs: 15_000,
     });
     expect(parseDatabaseUrl('postgresql://db/kefu')).toMatchObject({ schema: 'public' });
   });
 
-  it('sizes the PostgreSQL pool from connection_limit and pool_timeout, as Prisma URLs do', () => {
-    expect(parseDatabaseUrl('postgresql://db/kefu?connection_limit=24&pool_timeout=3')).toEqual({
-      provider: 'postgresql', connectionString: 'postgresql://db/kefu', schema: 'public', poolSize: 24, poolTimeoutMs: 3000,
+  it('sizes the PostgreSQL pool from connection_limit and pool_timeout, as Prisma URLs do, and bounds statements by statement_timeout', () => {
+    expect(parseDatabaseUrl('postgresql://db/kefu?connection_limit=24&pool_timeout=3&statement_timeout=2500')).toEqual({
+      provider: 'postgresql', connectionString: 'postgresql://db/kefu', schema: 'public', poolSize: 24, poolTimeoutMs: 3000, statementTimeoutMs: 2500,
     });
   });
 
@@ -34,6 +35,7 @@ describe('parseDatabaseUrl', () => {
     ['postgresql://db/kefu?schema=bad;name', 'invalid schema name'],
     ['postgresql://db/kefu?connection_limit=0', 'connection_limit=0'],
     ['postgresql://db/kefu?pool_timeout=soon', 'pool_timeout=soon'],
+    ['postgresql://db/kefu?statement_timeout=5', 'statement_timeout=5'],
   ])('refuses %s with an invalid_input DomainError naming DATABASE_URL', (url, detail) => {
     let error: unknown;
     try {

@@ -31,10 +31,7 @@ beforeAll(async () => {
   const app = createHttpApp({
     logger: recordingLogger(lines),
     routers: [routes],
-    health: () => {
-      if (!healthy) throw new Error('db down');
-      return { database: 'sqlite' };
-    },
+    readiness: async () => ({ status: healthy ? 'ok' as const : 'unavailable' as const }),
   });
   await new Promise<void>((resolve) => {
     server = app.listen(0, '127.0.0.1', () => resolve());
@@ -66,11 +63,15 @@ describe('HTTP error boundary', () => {
     expect((await res.json()).error.code).toBe('invalid_json');
   });
 
-  it('reports health, and 503 when the check fails', async () => {
-    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', database: 'sqlite' });
+  it('answers liveness without asking dependencies, and readiness 503 with Retry-After when the instance cannot serve', async () => {
     healthy = false;
-    expect((await fetch(`${base}/healthz`)).status).toBe(503);
+    const live = await fetch(`${base}/healthz`);
+    expect({ status: live.status, body: await live.json() }).toMatchObject({ status: 200, body: { status: 'ok' } });
+    const unready = await fetch(`${base}/readyz`);
+    expect({ status: unready.status, retryAfter: unready.headers.get('retry-after'), body: await unready.json() })
+      .toEqual({ status: 503, retryAfter: '2', body: { status: 'unavailable' } });
     healthy = true;
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
   });
 
   it('serves web/public/ and a JSON 404 under /api only', async () => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   adapter = new WebchatAdapter(services.pubsub);
   await adapter.start({ receive: (event) => services.conversations.receive(event) });
   const deps = { conversations: services.conversations, messages: services.repos.messages, inbound: adapter, pubsub: services.pubsub, logger, secret: SECRET, maxTextLength: 4000 };
-  server = createServer(createHttpApp({ logger, routers: [createWebchatRouter(deps)], health: () => ({}) }));
+  server = createServer(createHttpApp({ logger, routers: [createWebchatRouter(deps)], readiness: async () => ({ status: 'ok' as const }) }));
   socket = attachWebchatSocket(server, { ...deps, heartbeatMs: 100 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
