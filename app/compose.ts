@@ -18,6 +18,7 @@ import { loadBuiltinFaqs, loadBuiltinSynonyms } from '../knowledge/index.js';
 import type { KefuConfig } from './config.js';
 import { composeKnowledgeAdmin, seedBuiltinFaqs, seedSynonyms, type KnowledgeAdmin } from './compose-knowledge-admin.js';
 import { composeTickets, type TicketModule } from './compose-tickets.js';
+import { composeSupervision, type SupervisionModule } from './compose-supervision.js';
 
 export interface Services {
   repos: Repositories;
@@ -39,6 +40,8 @@ export interface Services {
   staff: StaffService;
   /** Hands an agent's open conversations and tickets to another. */
   reassign: Reassignment;
+  /** Sensitive words and flagged messages (the QA review queue). */
+  supervision: SupervisionModule;
 }
 
 /** The one composition root for domain services: repositories in, services out. */
@@ -56,6 +59,7 @@ export function composeServices(
   const delivery = new OutboxDelivery({ deliveries: repos.deliveries, clock, logger });
   const feed = new ConversationFeed(repos.messages, pubsub, delivery, clock, logger);
   const tickets = composeTickets(config, { repos, feed, pubsub, clock, logger });
+  const supervision = composeSupervision({ repos, clock, logger });
   const { fallbackLimit, routing, agentCapacity, hours } = config.handoff;
   const handoff = new HandoffService({
     repos, feed, clock, logger, settings: { fallbackLimit, routing, defaultCapacity: agentCapacity, hours }, observer: tickets.intake,
@@ -63,15 +67,16 @@ export function composeServices(
   const conversations = new ConversationService({
     repos, knowledge, feed, clock, logger, handoff, settings: { maxTextLength: config.maxMessageLength },
     observer: knowledgeAdmin.unanswered, textHandler: tickets.chat, commands: tickets.chat, cache: new ConversationCache(repos.conversations, pubsub),
+    watcher: supervision.words,
   });
   const auth = composeAuth(config, repos, clock, logger);
-  const desk = new AgentDesk({ repos, feed, handoff, clock, logger, maxTextLength: config.maxMessageLength });
+  const desk = new AgentDesk({ repos, feed, handoff, clock, logger, maxTextLength: config.maxMessageLength, guard: supervision.words });
   const queries = new AgentQueries(repos, agentCapacity);
   const staff = new StaffService({ users: repos.users, sessions: repos.sessions, audit: repos.audit, auth, pubsub, clock, logger, routingChanged: () => handoff.queueChanged() });
   const reassign = new Reassignment({ repos, handoff, tickets: tickets.service, clock, logger });
   return {
     repos, pubsub, clock, knowledge, conversations, auth, handoff, desk, queries, canned: new CannedReplies(repos.cannedReplies), knowledgeAdmin, delivery, tickets,
-    staff, reassign,
+    staff, reassign, supervision,
   };
 }
 

@@ -37,6 +37,12 @@ export interface ConversationServiceDeps {
   commands?: CustomerCommandHandler;
   /** Conversations this process knows; one is made (without cross-instance invalidation) when absent. */
   cache?: ConversationCache;
+  /** Reads each stored customer message off the reply path (abusive words are flagged for supervisors). */
+  watcher?: CustomerMessageWatcher;
+}
+
+export interface CustomerMessageWatcher {
+  customerMessage(message: StoredMessage): Promise<unknown>;
 }
 
 export interface ReceiveResult {
@@ -74,6 +80,7 @@ export class ConversationService {
   private readonly commands: CustomerCommandHandler | undefined;
   private readonly texts: Record<Lang, BotTexts>;
   private readonly cache: ConversationCache;
+  private readonly watcher: CustomerMessageWatcher | undefined;
   /** One customer message per conversation at a time in this process: each is decided on the one before it. */
   private readonly turns = new KeyedLock();
 
@@ -84,6 +91,7 @@ export class ConversationService {
     this.textHandler = deps.textHandler;
     this.commands = deps.commands;
     this.texts = deps.texts ?? DEFAULT_BOT_TEXTS;
+    this.watcher = deps.watcher;
     this.cache = deps.cache ?? new ConversationCache(deps.repos.conversations);
   }
 
@@ -198,6 +206,9 @@ export class ConversationService {
     conversation: Conversation, decision: Decision, message: StoredMessage, replies: StoredMessage[], lang: Lang, late: boolean,
   ): Promise<ReceiveResult> {
     const duplicate = late;
+    if (!late && this.watcher) {
+      this.watcher.customerMessage(message).catch((err: unknown) => this.logger.warn({ conversationId: conversation.id, err }, 'customer message not checked'));
+    }
     switch (decision.kind) {
       case 'reply':
         if (decision.match) this.observe(conversation, message, lang, decision.match);

@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'rate_limited',
+  /** An agent's reply holds a word the store's list blocks (core/supervision). */
+  'sensitive_word',
   'unavailable',
   'internal',
 ] as const;

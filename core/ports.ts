@@ -9,6 +9,8 @@ import type { CustomerCommand, OutboundMessage } from './messages.js';
 import type {
   NewSurvey, NewTicket, NewTicketEvent, SlaTimer, Survey, SurveyStatus, Ticket, TicketEvent, TicketFilter, TicketPatch, TimerPlan,
 } from './tickets/ticket-types.js';
+import type { FlagFilter, MessageFlag, NewMessageFlag } from './supervision/flag-types.js';
+import type { SensitiveWord, WordList } from './supervision/word-list.js';
 
 export interface CustomerRepository {
   /** Finds the customer owning this channel identity, creating both if new. Safe under concurrent calls. */
@@ -428,6 +430,23 @@ export interface TeamRepository {
   setMembers(team: string, userIds: string[], at: Date): Promise<void>;
 }
 
+// ---- Supervision: sensitive words and flagged messages (issue #16) ----
+
+export interface SensitiveWordRepository {
+  /** Null until an admin first saved a list: the caller then uses the default one. */
+  get(): Promise<WordList | null>;
+  /** Replaces the list and logs `audit`; with `expectedVersion`, only while the stored version is that (else conflict). */
+  replace(words: SensitiveWord[], audit: AuditInput, expectedVersion?: number): Promise<WordList>;
+}
+
+export interface MessageFlagRepository {
+  create(flag: NewMessageFlag): Promise<MessageFlag>;
+  /** Newest first. */
+  list(filter: FlagFilter): Promise<MessageFlag[]>;
+  /** Open → reviewed; null when it is not open (reviewed already, or unknown). */
+  review(id: string, input: { reviewerId: string; note: string | null; at: Date }): Promise<MessageFlag | null>;
+}
+
 export interface Repositories {
   customers: CustomerRepository;
   conversations: ConversationRepository;
@@ -447,6 +466,8 @@ export interface Repositories {
   slaTimers: SlaTimerRepository;
   surveys: SurveyRepository;
   teams: TeamRepository;
+  sensitiveWords: SensitiveWordRepository;
+  messageFlags: MessageFlagRepository;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

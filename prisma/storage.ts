@@ -22,6 +22,7 @@ import { PrismaSlaTimerRepository } from './repositories/sla-timer-repository.js
 import { PrismaSurveyRepository } from './repositories/survey-repository.js';
 import { PrismaTeamRepository } from './repositories/team-repository.js';
 import { PrismaTicketRepository } from './repositories/ticket-repository.js';
+import { PrismaMessageFlagRepository, PrismaSensitiveWordRepository } from './repositories/supervision-repositories.js';
 
 export interface Storage {
   repos: Repositories;
@@ -64,6 +65,8 @@ export async function openStorage(databaseUrl: string): Promise<Storage> {
       slaTimers: new PrismaSlaTimerRepository(db),
       surveys: new PrismaSurveyRepository(db, raw),
       teams: new PrismaTeamRepository(db),
+      sensitiveWords: new PrismaSensitiveWordRepository(db),
+      messageFlags: new PrismaMessageFlagRepository(db),
     },
     close: () => db.$disconnect(),
   };

@@ -7,6 +7,7 @@ import { ReadAccess } from '../users/read-access.js';
 import { notesTopic, toNoteView, type NotePublished, type NoteView } from './agent-views.js';
 import type { HandoffService } from './handoff-service.js';
 import { checkMessageText } from '../text-rules.js';
+import type { ReplyGuard } from '../supervision/sensitive-word-service.js';
 
 export interface AgentDeskDeps {
   repos: Repositories;
@@ -15,6 +16,8 @@ export interface AgentDeskDeps {
   clock: Clock;
   logger: Logger;
   maxTextLength: number;
+  /** Checks replies against the sensitive-word list: refuses blocked words, flags warned ones for review. */
+  guard?: ReplyGuard;
 }
 
 const conflict = (message: string) => new DomainError('conflict', message);
@@ -43,7 +46,12 @@ export class AgentDesk {
     const conversation = await this.load(id);
     assertCanWrite(user, conversation);
     if (conversation.status !== 'agent') throw conflict('This conversation is not with an agent; claim it first');
-    return this.deps.feed.post(conversation, { author: 'agent', kind: 'text', text: body, agentId: user.id });
+    const { guard, feed, logger } = this.deps;
+    const warned = guard ? await guard.vet(user, conversation, body) : [];
+    const message = await feed.post(conversation, { author: 'agent', kind: 'text', text: body, agentId: user.id });
+    // The reply is out; a review flag that could not be stored must not make the agent send it again.
+    if (guard) await guard.sent(user, message, warned).catch((err: unknown) => logger.error({ conversationId: id, err }, 'review flag not stored'));
+    return message;
   }
 
   async note(user: User, id: string, text: string): Promise<NoteView> {

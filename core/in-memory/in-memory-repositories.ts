@@ -13,6 +13,7 @@ import { createInMemoryDeliveries } from './in-memory-deliveries.js';
 import { createInMemoryHandoff } from './in-memory-handoff.js';
 import { createInMemoryKnowledge } from './in-memory-knowledge.js';
 import { createInMemoryLearning } from './in-memory-learning.js';
+import { createInMemorySupervision } from './in-memory-supervision.js';
 import { createInMemoryTickets } from './in-memory-tickets.js';
 import { createInMemoryTurns } from './in-memory-turns.js';
 import { createInMemorySessions, createInMemoryUsers } from './in-memory-users.js';
@@ -115,5 +116,6 @@ export function createInMemoryRepositories(now: () => Date = () => new Date()): 
     deliveries,
     audit: knowledge.audit, synonyms: knowledge.synonyms, ...learning,
     ...createInMemoryTickets(),
+    ...createInMemorySupervision(knowledge.audit),
   };
 }

@@ -95,6 +95,12 @@ beforeAll(async () => {
     await customers.send(waiting, { text: '转人工' });
     ids[name] = waiting.conversationId;
   }
+  // An abusive customer message: a flag for the review route.
+  await customers.send(chat, { text: '你们都是白痴' });
+  for (let tries = 0; !ids.flagId && tries < 100; tries++) {
+    ids.flagId = (await admin.get<{ flags: Array<{ id: string }> }>('/api/supervision/flags?kind=abuse')).body.flags[0]?.id ?? '';
+    if (!ids.flagId) await new Promise((r) => setTimeout(r, 50));
+  }
   const bot = (await customers.transcript(chat)).find((m) => m.author === 'bot' && m.kind === 'answer');
   ids.botMessageId = bot!.id;
   const canned = await admin.post<{ cannedReply: { id: string } }>('/api/agent/canned-replies', { shortcut: '退货', title: '退货流程', text: '七天无理由退货。' });
@@ -144,6 +150,7 @@ function pathValue(path: string, name: string): string {
   if (path.startsWith('/api/admin/users/')) return ids.zedId!;
   if (path.startsWith('/api/agent/canned-replies/')) return ids.cannedId!;
   if (path.startsWith('/api/admin/faqs/')) return 'cat-food';
+  if (path.startsWith('/api/supervision/flags/')) return ids.flagId!;
   if (path.startsWith('/api/tickets/{id}/complaint/')) return ids.complaintId!;
   if (path.startsWith('/api/tickets/')) return ids.ticketId!;
   throw new Error(`no fixture value for ${name} in ${path}`);

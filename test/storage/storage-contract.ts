@@ -10,6 +10,7 @@ import { handoffContract } from './contract-handoff.js';
 import { messageContract } from './contract-messages.js';
 import { migrationContract } from './contract-migrations.js';
 import { turnContract } from './contract-turns.js';
+import { supervisionContract } from './contract-supervision.js';
 
 export interface MigrationRow {
   migration_name: string;
@@ -66,5 +67,6 @@ export function describeStorageContract(label: string, makeFixture: () => Promis
     cannedReplyContract(get);
     deliveryContract(() => get().storage.repos);
     ticketContract(() => get().storage.repos);
+    supervisionContract(() => get().storage.repos);
   });
 }
