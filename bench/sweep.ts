@@ -11,6 +11,8 @@ export interface Metrics {
   options: MatcherOptions;
   /** In-scope items whose answer or first offered choice is right ÷ in-scope items. */
   top1: number;
+  /** In-scope items whose answer, or one of whose offered choices, is right ÷ in-scope items. */
+  amongChoices: number;
   /** In-scope items answered directly with the right FAQ ÷ in-scope items. */
   direct: number;
   /** Out-of-scope items declined (fallback or small talk) ÷ out-of-scope items. */
@@ -26,7 +28,7 @@ export const WRONG_ANSWER_COST = 4;
 export const DIRECT_ANSWER_BONUS = 0.5;
 
 export function measure(items: readonly RankedItem[], options: MatcherOptions): Metrics {
-  let hits = 0, direct = 0, inScope = 0, declined = 0, outOfScope = 0, wrong = 0;
+  let hits = 0, among = 0, direct = 0, inScope = 0, declined = 0, outOfScope = 0, wrong = 0;
   for (const { expect, smalltalk, ranked } of items) {
     const { decision, matches } = smalltalk ? { decision: 'smalltalk', matches: [] } : decide(ranked, options);
     const offered = decision === 'answer' || decision === 'choices';
@@ -37,6 +39,8 @@ export function measure(items: readonly RankedItem[], options: MatcherOptions): 
     } else {
       inScope++;
       if (id === expect) hits++;
+      const shown = decision === 'answer' ? matches.slice(0, 1) : decision === 'choices' ? matches : [];
+      if (shown.some((m) => m.faqId === expect)) among++;
       if (id === expect && decision === 'answer') direct++;
     }
     if (decision === 'answer' && id !== expect) wrong++;
@@ -48,7 +52,7 @@ export function measure(items: readonly RankedItem[], options: MatcherOptions): 
   // Every item counts once: an in-scope question ranked right or an out-of-scope one declined.
   const overall = (hits + declined) / Math.max(1, items.length);
   const objective = overall + DIRECT_ANSWER_BONUS * directRate - WRONG_ANSWER_COST * confidentWrong;
-  return { options, top1, direct: directRate, decline, confidentWrong, objective };
+  return { options, top1, amongChoices: among / Math.max(1, inScope), direct: directRate, decline, confidentWrong, objective };
 }
 
 /** Every threshold setting on a grid, best objective first. */

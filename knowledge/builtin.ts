@@ -42,3 +42,17 @@ export type EvalSetName = keyof typeof EVAL_FILES;
 export function loadEvalSet(name: EvalSetName): { q: string; expect: string | null }[] {
   return evalSetSchema.parse(JSON.parse(readFileSync(knowledgePath('eval', EVAL_FILES[name]), 'utf8')));
 }
+
+export const INDEPENDENT_STORES = ['cosmetics-appliances', 'furniture-home'] as const;
+export type IndependentStore = (typeof INDEPENDENT_STORES)[number];
+
+/**
+ * An independent store's KB (import format) and its labelled customer messages: for reporting only, never tuning
+ * (eval/independent/README.md).
+ */
+export function loadIndependentStore(name: IndependentStore): { kb: FaqInput[]; questions: { q: string; expect: string | null }[] } {
+  const { entries, rejected } = parseFaqJson(readFileSync(knowledgePath('eval', 'independent', name, 'kb.json'), 'utf8'));
+  if (rejected.length > 0) throw new Error(`invalid ${name} KB: ${JSON.stringify(rejected)}`);
+  const questions = evalSetSchema.parse(JSON.parse(readFileSync(knowledgePath('eval', 'independent', name, 'questions.json'), 'utf8')));
+  return { kb: entries, questions };
+}

@@ -1,4 +1,14 @@
-export { type EvalSetName, loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet, knowledgePath, packageRoot } from './builtin.js';
+export {
+  type EvalSetName,
+  INDEPENDENT_STORES,
+  type IndependentStore,
+  knowledgePath,
+  loadBuiltinFaqs,
+  loadBuiltinSynonyms,
+  loadEvalSet,
+  loadIndependentStore,
+  packageRoot,
+} from './builtin.js';
 export { faqsToCsv, parseFaqCsv } from './faq-csv.js';
 export { faqsToJson, parseFaqJson } from './faq-json.js';
 export {
