@@ -14,7 +14,7 @@ import { KnowledgeBase } from '../core/knowledge-base.js';
 import type { Logger, PubSub, Repositories } from '../core/ports.js';
 import { OutboxDelivery } from '../bots/delivery/outbox-delivery.js';
 import { systemClock, type Clock } from '../core/ports.js';
-import { loadBuiltinFaqs, loadBuiltinSynonyms } from '../knowledge/index.js';
+import { loadBuiltinFaqs, loadBuiltinSynonyms, loadLexicon } from '../knowledge/index.js';
 import type { KefuConfig } from './config.js';
 import { composeKnowledgeAdmin, seedBuiltinFaqs, seedSynonyms, type KnowledgeAdmin } from './compose-knowledge-admin.js';
 import { composeTickets, type TicketModule } from './compose-tickets.js';
@@ -50,6 +50,7 @@ export function composeServices(
 ): Services {
   const knowledge = new KnowledgeBase(repos.faqs, clock, logger, {
     synonyms: loadBuiltinSynonyms(),
+    lexicon: loadLexicon(),
     matcher: config.matcher,
     refreshIntervalMs: config.kbRefreshMs,
     synonymStore: repos.synonyms,

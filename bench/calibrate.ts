@@ -3,12 +3,12 @@
  * prints the trade-off between answering, declining and answering wrongly. Never tune on the held-out test set.
  *   npm run build && node dist/bench/calibrate.js [--weights]
  */
-import { DEFAULT_MATCHER_OPTIONS, DEFAULT_WEIGHTS, Matcher, type ScoringWeights } from '../core/matching/index.js';
-import { loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet } from '../knowledge/index.js';
+import { DEFAULT_LEXICON_WEIGHTS, DEFAULT_MATCHER_OPTIONS, DEFAULT_WEIGHTS, Matcher, type MatcherBuildOptions, type ScoringWeights } from '../core/matching/index.js';
+import { loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet, loadLexicon } from '../knowledge/index.js';
 import { describe, DIRECT_ANSWER_BONUS, measure, type RankedItem, sweep, WRONG_ANSWER_COST } from './sweep.js';
 
-function rankDev(weights: Partial<ScoringWeights>): RankedItem[] {
-  const matcher = Matcher.build(loadBuiltinFaqs(), { synonyms: loadBuiltinSynonyms(), weights });
+function rankDev(weights: Partial<ScoringWeights>, extra: MatcherBuildOptions = { lexicon: loadLexicon() }): RankedItem[] {
+  const matcher = Matcher.build(loadBuiltinFaqs(), { synonyms: loadBuiltinSynonyms(), weights, ...extra });
   return loadEvalSet('dev').map(({ q, expect }) => {
     const { smalltalk, ranked } = matcher.rank(q);
     return { expect, smalltalk: smalltalk !== undefined, ranked };
@@ -47,5 +47,24 @@ function sweepThresholds(): void {
   }
 }
 
+/** The lexicon off, then each kind's is-a weight varied alone around the defaults (coordinate search). */
+function sweepLexicon(): void {
+  const line = (label: string, extra: MatcherBuildOptions): void => {
+    const items = rankDev({}, extra);
+    console.log(`${label.padEnd(28)} defaults: ${describe(measure(items, DEFAULT_MATCHER_OPTIONS))}\n${''.padEnd(28)} best:     ${describe(sweep(items, DEFAULT_MATCHER_OPTIONS)[0] as ReturnType<typeof measure>)}`);
+  };
+  line('no lexicon', {});
+  const lexicon = loadLexicon();
+  const base = DEFAULT_LEXICON_WEIGHTS;
+  const everyKind = (value: number): Record<string, number> => Object.fromEntries(Object.keys(base.kinds).map((k) => [k, value]));
+  line('lexicon, default weights', { lexicon });
+  for (const synonym of [0, 0.5, 1]) line(`synonym ${synonym}`, { lexicon, lexiconWeights: { ...base, synonym } });
+  for (const value of [0, 0.25, 1]) line(`every kind ${value}`, { lexicon, lexiconWeights: { ...base, kinds: everyKind(value) } });
+  if (!process.argv.includes('--kinds')) return;
+  for (const kind of Object.keys(base.kinds))
+    for (const value of [0, 1]) line(`${kind} ${value}`, { lexicon, lexiconWeights: { ...base, kinds: { ...base.kinds, [kind]: value } } });
+}
+
 if (process.argv.includes('--weights')) sweepWeights();
+else if (process.argv.includes('--lexicon')) sweepLexicon();
 else sweepThresholds();

@@ -1,9 +1,11 @@
 import type { Clock, FaqRepository, Logger } from './ports.js';
-import type { FaqEntry } from './types.js';
+import type { FaqEntry, LexiconEntry } from './types.js';
 import { Matcher, type MatcherOptions, type MatchResult } from './matching/index.js';
 
 export interface KnowledgeBaseOptions {
   synonyms: string[][];
+  /** The shipped domain lexicon (knowledge/lexicon): implied words for every knowledge base. */
+  lexicon?: readonly LexiconEntry[];
   matcher?: Partial<MatcherOptions>;
   /** How often, at most, to ask storage whether the FAQ set changed (another process may have changed it). */
   refreshIntervalMs: number;
@@ -58,7 +60,7 @@ export class KnowledgeBase {
     if (this.snapshot && this.snapshot.revision === revision) return this.snapshot;
     const entries = await this.faqs.list({ enabledOnly: true });
     const synonyms = (await this.options.synonymStore?.get())?.groups ?? this.options.synonyms;
-    const matcher = Matcher.build(entries, { ...this.options.matcher, synonyms });
+    const matcher = Matcher.build(entries, { ...this.options.matcher, synonyms, lexicon: this.options.lexicon });
     this.snapshot = { revision, matcher, entries: new Map(entries.map((e) => [e.id, e])) };
     this.logger.info({ revision, entries: entries.length }, 'knowledge base loaded');
     return this.snapshot;

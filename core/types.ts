@@ -232,3 +232,19 @@ export interface AnswerFeedback {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** One word of the domain lexicon: a synonym group and/or is-a links to broader terms of the same kind. */
+export interface LexiconEntry {
+  kind: string;
+  term: string;
+  synonyms: string[];
+  isa: string[];
+}
+
+/** A standard customer-service need of online retail, with the ways customers phrase it. */
+export interface LibraryIntent {
+  id: string;
+  domain: string;
+  title: { zh: string; en: string };
+  phrasings: { zh: string[]; en: string[] };
+}

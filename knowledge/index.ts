@@ -19,3 +19,4 @@ export {
   type FaqParseResult,
   type FaqRejection,
 } from './faq-schema.js';
+export { lexiconFileSchema, libraryFileSchema, loadLexicon, loadLibrary } from './domain-knowledge.js';

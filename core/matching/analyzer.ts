@@ -1,6 +1,7 @@
-import type { Lang } from '../types.js';
+import type { Lang, LexiconEntry } from '../types.js';
 import { canonicalHomophones } from './homophones.js';
 import { addWords, jieba } from './jieba.js';
+import { type Broader, DEFAULT_LEXICON_WEIGHTS, lexiconExpansions, type LexiconWeights } from './lexicon.js';
 import { hasHan, normalizeForMatch } from './normalize.js';
 import { detectLang, segment, stem, type Piece } from './segment.js';
 import { HanSpeller, LatinSpeller } from './spelling.js';
@@ -18,6 +19,14 @@ export interface Analysis {
   corrected: Set<string>;
   /** Characters and character bigrams of Chinese words, trigrams of Latin words; from content words only. */
   grams: string[];
+  /** Queries only: broader words the lexicon says the message's words imply (拉萨 → 西藏), with their weights. */
+  broader: Map<string, number>;
+}
+
+/** The domain lexicon and how much its synonyms and each kind's is-a links count. */
+export interface AnalyzerLexicon {
+  entries: readonly LexiconEntry[];
+  weights?: LexiconWeights;
 }
 
 /**
@@ -26,15 +35,24 @@ export interface Analysis {
  */
 export class TextAnalyzer {
   private readonly synonyms: SynonymTable;
+  /** Lexicon form (raw keys joined by spaces) → the words it implies; `lexiconPhrases` finds the forms in a message. */
+  private readonly implied: ReadonlyMap<string, Broader[]>;
+  private readonly lexiconPhrases: SynonymTable;
   private readonly hanWords = new Set<string>();
   private readonly latinWords = new Set<string>();
   private hanSpeller?: HanSpeller;
   private latinSpeller?: LatinSpeller;
 
-  constructor(synonymGroups: readonly (readonly string[])[] = []) {
+  constructor(synonymGroups: readonly (readonly string[])[] = [], lexicon?: AnalyzerLexicon) {
     const terms = synonymGroups.flat().map(normalizeForMatch);
+    // Lexicon words are not taught to the segmenter: that would change how the knowledge base itself is cut.
     addWords(terms.filter((t) => /^\p{Script=Han}+$/u.test(t)));
-    this.synonyms = new SynonymTable(synonymGroups, (term) => segment(normalizeForMatch(term)).map((p) => p.key));
+    const keysOf = (term: string): string[] => segment(normalizeForMatch(term)).map((p) => p.key);
+    this.synonyms = new SynonymTable(synonymGroups, keysOf);
+    const canonOf = (term: string): string => this.synonyms.apply(keysOf(term)).map((k) => k.key).join(' ');
+    const implied = lexicon ? lexiconExpansions(lexicon.entries, keysOf, canonOf, lexicon.weights ?? DEFAULT_LEXICON_WEIGHTS) : new Map<string, Broader[]>();
+    this.implied = implied;
+    this.lexiconPhrases = new SynonymTable([...implied.keys()].map((k) => [k]), (k) => k.split(' '));
     for (const term of terms) this.learn(segment(term));
   }
 
@@ -47,7 +65,7 @@ export class TextAnalyzer {
     const normalized = normalizeForMatch(text);
     const pieces = segment(normalized);
     this.learn(pieces);
-    return this.finish(detectLang(normalized), pieces, new Set());
+    return this.finish(detectLang(normalized), pieces, new Set(), false);
   }
 
   seal(): void {
@@ -70,7 +88,7 @@ export class TextAnalyzer {
       fixed.add(i);
       return { surface: better, key: stem(better), han: false };
     });
-    return this.finish(detectLang(normalized), pieces, fixed);
+    return this.finish(detectLang(normalized), pieces, fixed, true);
   }
 
   /**
@@ -81,6 +99,7 @@ export class TextAnalyzer {
    */
   private splitUnknown(piece: Piece): Piece[] {
     if (!piece.han || piece.surface.length < 2 || this.hanWords.has(piece.surface) || !this.hanSpeller) return [piece];
+    if (this.synonyms.hasTerm(piece.surface)) return [piece];
     if (piece.surface.length === 2) {
       const [head = '', tail = ''] = piece.surface;
       const verb = this.hanWords.has(head) && !STOPWORDS.has(head) && COMPLEMENTS.has(tail);
@@ -104,8 +123,9 @@ export class TextAnalyzer {
     }
   }
 
-  private finish(lang: Lang, pieces: Piece[], fixed: Set<number>): Analysis {
+  private finish(lang: Lang, pieces: Piece[], fixed: Set<number>, query: boolean): Analysis {
     const tokens: string[] = [];
+    const broader = new Map<string, number>();
     const corrected = new Set<string>();
     const content: Piece[] = [];
     for (const { key, start, span } of this.synonyms.apply(pieces.map((p) => p.key))) {
@@ -118,7 +138,12 @@ export class TextAnalyzer {
       content.push(...(replaced ? [{ surface: key, key, han: hasHan(key) }, ...covered] : covered));
       if (covered.some((_, j) => fixed.has(start + j))) corrected.add(key);
     }
-    return { lang, tokens, corrected, grams: ngrams(content) };
+    if (query && this.implied.size > 0) {
+      for (const { key } of this.lexiconPhrases.apply(pieces.map((p) => p.key))) {
+        for (const b of this.implied.get(key) ?? []) broader.set(b.key, Math.max(b.weight, broader.get(b.key) ?? 0));
+      }
+    }
+    return { lang, tokens, corrected, grams: ngrams(content), broader };
   }
 }
 
@@ -130,6 +155,7 @@ export function joinAnalyses(parts: readonly Analysis[]): Analysis {
     tokens: parts.flatMap((p) => p.tokens),
     corrected: new Set(parts.flatMap((p) => [...p.corrected])),
     grams: parts.flatMap((p) => p.grams),
+    broader: new Map(parts.flatMap((p) => [...p.broader])),
   };
 }
 

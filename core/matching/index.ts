@@ -9,6 +9,7 @@ export {
 } from './options.js';
 export { type IndexableFaq } from './faq-index.js';
 export { DEFAULT_WEIGHTS, type ScoringWeights } from './scoring-weights.js';
+export { DEFAULT_LEXICON_WEIGHTS, type LexiconWeights } from './lexicon.js';
 export { detectSmalltalk, type SmalltalkKind } from './smalltalk.js';
 export { detectLang, segment } from './segment.js';
 export { normalizeForMatch, normalizeText, toHalfWidth, toSimplified } from './normalize.js';

@@ -1,7 +1,8 @@
-import type { Lang } from '../types.js';
+import type { Lang, LexiconEntry } from '../types.js';
 import { TextAnalyzer } from './analyzer.js';
 import { decide } from './decide.js';
 import { FaqIndex, type IndexableFaq } from './faq-index.js';
+import type { LexiconWeights } from './lexicon.js';
 import { clausesForMatch } from './normalize.js';
 import { DEFAULT_MATCHER_OPTIONS, type MatchCandidate, type MatcherOptions, type MatchResult } from './options.js';
 import { DEFAULT_WEIGHTS, type ScoringWeights } from './scoring-weights.js';
@@ -10,6 +11,10 @@ import { smalltalkOfNormalized, type SmalltalkKind } from './smalltalk.js';
 
 export interface MatcherBuildOptions extends Partial<MatcherOptions> {
   synonyms?: readonly (readonly string[])[];
+  /** The domain lexicon (knowledge/lexicon): its synonyms normalize words, its is-a links add broader words to queries. */
+  lexicon?: readonly LexiconEntry[];
+  /** How much lexicon synonyms and each kind's is-a links count; tuned with bench/calibrate.ts --lexicon. */
+  lexiconWeights?: LexiconWeights;
   /** Scoring internals; tuned with bench/calibrate.ts, rarely worth changing. */
   weights?: Partial<ScoringWeights>;
 }
@@ -27,8 +32,8 @@ export class Matcher {
 
   /** Indexes the enabled entries; `FaqInput` objects work too (missing `enabled` means enabled). */
   static build(entries: readonly IndexableFaq[], options: MatcherBuildOptions = {}): Matcher {
-    const { synonyms = [], weights, ...rest } = options;
-    const analyzer = new TextAnalyzer(synonyms);
+    const { synonyms = [], lexicon, lexiconWeights, weights, ...rest } = options;
+    const analyzer = new TextAnalyzer(synonyms, lexicon ? { entries: lexicon, weights: lexiconWeights } : undefined);
     const index = new FaqIndex(entries, analyzer, { ...DEFAULT_WEIGHTS, ...weights });
     const merged = { ...DEFAULT_MATCHER_OPTIONS, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
     return new Matcher(analyzer, index, merged);

@@ -40,5 +40,14 @@ export function queryTerms(analysis: Analysis, context: TermContext, weights: Sc
     query.mass += weight * idf;
     if (known !== undefined) query.knownMass += weight * idf;
   }
+  // Implied words count only where the knowledge base uses them (拉萨 → 偏远地区 in 「偏远地区发货吗」), and they add
+  // nothing to the message's mass: a message is not less covered for implying words no FAQ uses.
+  for (const [t, weight] of analysis.broader) {
+    const idf = context.wordIdf.get(t);
+    if (idf === undefined || query.terms.includes(t)) continue;
+    query.terms.push(t);
+    query.weights.push(weight);
+    query.idfs.push(idf);
+  }
   return query;
 }
