@@ -10,6 +10,7 @@ import type { ConversationFeed } from './conversation-feed.js';
 import { ConversationCache } from './conversation-cache.js';
 import type { HandoffService } from './handoff/handoff-service.js';
 import { detectHandoffTrigger, type HandoffTrigger } from './handoff/handoff-triggers.js';
+import type { WaitingTurn } from './handoff/handoff-service.js';
 import { KeyedLock } from './keyed-lock.js';
 import { eventFromStored } from './stored-event.js';
 import { checkMessageText } from './text-rules.js';
@@ -57,8 +58,11 @@ type Decision =
   | { kind: 'reply'; replies: BotReply[]; patch: ConversationPatch; match?: BotOutcome['match'] }
   /** Stored alone; then the conversation goes to people. */
   | { kind: 'handoff'; reason: HandoffReason; patch: ConversationPatch }
-  /** Queued or with an agent: the bot stays quiet (a survey or ticket answer aside); agents hear of it. */
-  | { kind: 'people'; replies: BotReply[]; trigger: HandoffTrigger | null; patch: ConversationPatch };
+  /**
+   * Queued (live or as a left message) or with an agent; agents hear of it. While the customer waits the bot still
+   * answers what it knows; with an agent it stays quiet (a survey or ticket answer aside).
+   */
+  | { kind: 'people'; replies: BotReply[]; heard: WaitingTurn | null; patch: ConversationPatch };
 
 /**
  * A stale answer means another instance wrote to the conversation at that moment (this one takes a conversation's
@@ -176,7 +180,8 @@ export class ConversationService {
   private async decide(conversation: Conversation & { reopen: boolean }, event: InboundEvent, text: string, lang: Lang, intercepted: BotReply[] | null): Promise<Decision> {
     if (event.type === 'command') return this.decideCommand(conversation, event.command, lang, intercepted);
     const trigger = this.handoff && event.type === 'text' ? detectHandoffTrigger(text) : null;
-    if (conversation.status !== 'bot') return { kind: 'people', replies: intercepted ?? [], trigger, patch: {} };
+    if (conversation.status === 'queued') return this.whileWaiting(conversation, event, lang, intercepted, trigger);
+    if (conversation.status !== 'bot') return { kind: 'people', replies: intercepted ?? [], heard: null, patch: {} };
     if (intercepted) return { kind: 'reply', replies: intercepted, patch: {} };
     if (this.handoff && trigger) return { kind: 'handoff', reason: trigger, patch: { lang } };
     const outcome = await this.responder.respond(conversation, event, lang);
@@ -191,15 +196,24 @@ export class ConversationService {
     const t = this.texts[lang];
     const withBot = conversation.status === 'bot';
     if (command === 'human') {
-      if (!withBot) return { kind: 'people', replies: [], trigger: 'request', patch: {} };
+      if (!withBot) return { kind: 'people', replies: [], heard: 'asked', patch: {} };
       if (this.handoff) return { kind: 'handoff', reason: 'request', patch: { lang } };
       return { kind: 'reply', replies: [{ kind: 'system', text: t.noAgents }], patch: { lang } };
     }
     if (command === 'start') {
-      return withBot ? { kind: 'reply', replies: [{ kind: 'smalltalk', text: t.greeting }], patch: { lang } } : { kind: 'people', replies: [], trigger: null, patch: {} };
+      return withBot ? { kind: 'reply', replies: [{ kind: 'smalltalk', text: t.greeting }], patch: { lang } } : { kind: 'people', replies: [], heard: null, patch: {} };
     }
     const replies = handled ?? [{ kind: 'system' as const, text: t.help }];
-    return withBot ? { kind: 'reply', replies, patch: { lang } } : { kind: 'people', replies, trigger: null, patch: {} };
+    return withBot ? { kind: 'reply', replies, patch: { lang } } : { kind: 'people', replies, heard: null, patch: {} };
+  }
+
+  /** A waiting customer still gets the bot's answers; asking for a person again, or stumping the bot, gets where they stand. */
+  private async whileWaiting(conversation: Conversation, event: InboundEvent, lang: Lang, intercepted: BotReply[] | null, trigger: HandoffTrigger | null): Promise<Decision> {
+    if (intercepted) return { kind: 'people', replies: intercepted, heard: 'answered', patch: {} };
+    if (trigger) return { kind: 'people', replies: [], heard: 'asked', patch: { lang } };
+    const outcome = await this.responder.respond(conversation, event, lang);
+    if (outcome.fallback) return { kind: 'people', replies: [], heard: 'unanswered', patch: { lang } };
+    return { kind: 'people', replies: outcome.replies, heard: 'answered', patch: { lang } };
   }
 
   private async afterCommit(
@@ -214,7 +228,7 @@ export class ConversationService {
         if (decision.match) this.observe(conversation, message, lang, decision.match);
         return { conversation, message, replies, duplicate };
       case 'people': {
-        const more = this.handoff ? await this.handoff.customerWrote(conversation, decision.replies.length > 0 ? null : decision.trigger) : [];
+        const more = this.handoff ? await this.handoff.customerWrote(conversation, decision.heard) : [];
         return { conversation, message, replies: [...replies, ...more], duplicate };
       }
       case 'handoff': {

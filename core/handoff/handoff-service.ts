@@ -3,7 +3,6 @@ import type { Clock, Logger, Repositories } from '../ports.js';
 import type { Conversation, HandoffReason, Lang, StoredMessage, User } from '../types.js';
 import { AGENT_EVENTS_TOPIC, conversationEvent, type AgentEvent, type ConversationChange } from './agent-views.js';
 import type { BusinessHours } from './business-hours.js';
-import type { HandoffTrigger } from './handoff-triggers.js';
 import { DEFAULT_HANDOFF_TEXTS, type HandoffTexts } from './handoff-texts.js';
 import { pickAgent, type AgentLoad, type RoutingMode } from './routing.js';
 
@@ -33,6 +32,9 @@ export interface HandoffObserver {
   /** After an agent or supervisor closed it. */
   closed(conversation: Conversation): Promise<void>;
 }
+
+/** What became of a waiting customer's message: the bot answered it, they asked for a person again, or the bot could not answer. */
+export type WaitingTurn = 'answered' | 'asked' | 'unanswered';
 
 export interface HandoffResult {
   conversation: Conversation;
@@ -78,14 +80,26 @@ export class HandoffService {
     return { conversation: (await repos.conversations.get(queued.id)) ?? queued, replies: [reply] };
   }
 
-  /** A customer wrote while waiting or talking to an agent: agents hear of it; asking again while queued repeats the place. */
-  async customerWrote(conversation: Conversation, trigger: HandoffTrigger | null): Promise<StoredMessage[]> {
+  /**
+   * A customer wrote while waiting or talking to an agent: agents hear of it. A waiting customer who asks for a
+   * person again, or whom the bot could not answer, is told where they stand: the place in the queue, or outside
+   * service hours that the message is kept and when people are back.
+   */
+  async customerWrote(conversation: Conversation, heard: WaitingTurn | null): Promise<StoredMessage[]> {
     await this.announce(conversation, 'message');
-    if (conversation.status !== 'queued' || trigger !== 'request' || conversation.leftMessageAt) return [];
+    if (conversation.status !== 'queued' || heard === null || heard === 'answered') return [];
+    const t = this.texts[conversation.lang];
+    const now = this.deps.clock.now();
+    const { hours } = this.deps.settings;
+    if (!hours.isOpen(now)) {
+      const back = hours.nextOpening(now);
+      const when = back ? hours.formatMoment(back, now, conversation.lang) : null;
+      return [await this.system(conversation, heard === 'asked' ? t.afterHours(hours.describe(conversation.lang), when) : t.keptForLater(when))];
+    }
     const position = await this.positionOf(conversation.id);
     if (!position) return [];
     this.told.set(conversation.id, position);
-    return [await this.system(conversation, this.texts[conversation.lang].position(position))];
+    return [await this.system(conversation, heard === 'asked' ? t.position(position) : t.passedOn(position))];
   }
 
   /** Tells the customer who is now serving them and lets agents know. */

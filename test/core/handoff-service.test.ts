@@ -1,7 +1,7 @@
 import { handoffHarness, texts } from './handoff-harness.js';
 
 describe('handing a conversation from the bot to people', () => {
-  it('queues on 「转人工」, tells the position, and the bot stays quiet afterwards', async () => {
+  it('queues on 「转人工」, tells the position, and the bot keeps answering what it knows while the customer waits', async () => {
     const h = await handoffHarness();
     const c = await h.customer();
     await c.say('你好');
@@ -10,11 +10,14 @@ describe('handing a conversation from the bot to people', () => {
     expect(asked.replies.map((r) => [r.author, r.kind])).toEqual([['system', 'system']]);
     expect(asked.replies[0]?.text).toContain('第 1 位');
     const later = await c.say('怎么退货');
-    expect(later.replies).toEqual([]);
-    expect((await c.transcript()).map((m) => m.author)).toEqual(['customer', 'bot', 'customer', 'system', 'customer']);
-    expect(h.events.map((e) => e.type === 'conversation' && e.change)).toEqual(['queued', 'message']);
+    expect(later.replies).toEqual([expect.objectContaining({ author: 'bot', kind: 'answer' })]);
+    expect(later.conversation.status).toBe('queued');
+    const stumped = await c.say('帮我写个作业');
+    expect(texts(stumped.replies)).toEqual([expect.stringMatching(/^system: 这个问题我暂时回答不了.*第 1 位/)]);
+    expect((await c.transcript()).map((m) => m.author)).toEqual(['customer', 'bot', 'customer', 'system', 'customer', 'bot', 'customer', 'system']);
+    expect(h.events.map((e) => e.type === 'conversation' && e.change)).toEqual(['queued', 'message', 'message']);
     // Every stored outbound message went to the channel too.
-    expect(h.delivery.delivered.map((m) => m.author)).toEqual(['bot', 'system']);
+    expect(h.delivery.delivered.map((m) => m.author)).toEqual(['bot', 'system', 'bot', 'system']);
   });
 
   it.each([
@@ -55,11 +58,34 @@ describe('handing a conversation from the bot to people', () => {
     expect(asked.replies[0]?.text).toContain('3月9日（周一）09:00');
     expect(asked.replies[0]?.text).not.toContain('第 1 位');
     expect(h.events).toContainEqual(expect.objectContaining({ change: 'left-message', conversationId: c.conversation.id }));
-    // The customer's details are kept for the next agent; the bot does not answer them.
-    expect((await c.say('订单 123 没收到')).replies).toEqual([]);
+    // The customer's details are kept for the next agent, and the customer hears that they are.
+    expect(texts((await c.say('我的快递一直停在仓库不动')).replies)).toEqual([expect.stringMatching(/^system: 这个问题我暂时回答不了，已为您记录，人工客服3月9日（周一）09:00上线后会回复您/)]);
     const agent = await h.agent('li');
     const detail = await h.queries.detail(agent, c.conversation.id);
-    expect(detail.messages.filter((m) => m.author === 'customer').map((m) => m.text)).toEqual(['转人工', '订单 123 没收到']);
+    expect(detail.messages.filter((m) => m.author === 'customer').map((m) => m.text)).toEqual(['转人工', '我的快递一直停在仓库不动']);
+  });
+
+  it('after hours the bot keeps answering a customer who left a message, and a person can always be asked for again', async () => {
+    // Saturday 2026-03-07 15:00 in Shanghai.
+    const h = await handoffHarness({ hours: 'Mon-Fri 09:00-18:00', now: '2026-03-07T07:00:00Z' });
+    const c = await h.customer();
+    expect((await c.say('转人工')).conversation.leftMessageAt).not.toBeNull();
+    expect((await c.say('怎么退货')).replies).toEqual([expect.objectContaining({ author: 'bot', kind: 'answer' })]);
+    for (const offTopic of ['今天天气怎么样', '帮我写个作业']) {
+      const reply = await c.say(offTopic);
+      expect(reply.conversation.status).toBe('queued');
+      expect(texts(reply.replies)).toEqual([expect.stringMatching(/^system: 这个问题我暂时回答不了，已为您记录/)]);
+    }
+    expect((await c.say('运费多少')).replies).toEqual([expect.objectContaining({ author: 'bot', kind: 'answer' })]);
+    expect(texts((await c.say('人工')).replies)).toEqual([expect.stringMatching(/^system: 现在是非人工服务时间.*3月9日（周一）09:00/)]);
+    // Monday 09:30: the left message is in the queue, and asking for a person gives the place in it.
+    h.clock.advance(Date.parse('2026-03-09T01:30:00Z') - h.clock.now().getTime());
+    expect(texts((await c.say('转人工')).replies)).toEqual([expect.stringMatching(/^system: 您目前排在第 1 位/)]);
+    const agent = await h.agent('wang');
+    await h.desk.claim(agent, c.conversation.id);
+    expect((await c.say('你好')).replies).toEqual([]);
+    await h.desk.close(agent, c.conversation.id);
+    expect((await c.say('转人工')).conversation).toMatchObject({ status: 'queued', leftMessageAt: null });
   });
 
   it('tells waiting customers their new place once when the queue moves', async () => {
