@@ -315,16 +315,17 @@ export interface HandoffRepository {
   listNotes(conversationId: string): Promise<ConversationNote[]>;
 }
 
-export type CannedReplyInput = Pick<CannedReply, 'shortcut' | 'title' | 'text'>;
+export type CannedReplyInput = Pick<CannedReply, 'shortcut' | 'category' | 'title' | 'text' | 'ownerId'>;
+export type CannedReplyPatch = Partial<Pick<CannedReply, 'shortcut' | 'category' | 'title' | 'text'>>;
 
 export interface CannedReplyRepository {
-  /** Ordered by shortcut. */
-  list(): Promise<CannedReply[]>;
+  /** The team's replies and, with an owner, that user's own; ordered by shortcut, the team's first on a tie. */
+  list(ownerId?: string): Promise<CannedReply[]>;
   get(id: string): Promise<CannedReply | null>;
   /** Throws DomainError('conflict') when the shortcut is taken. */
   create(input: CannedReplyInput): Promise<CannedReply>;
   /** Throws DomainError('not_found') or ('conflict'). */
-  update(id: string, patch: Partial<CannedReplyInput>): Promise<CannedReply>;
+  update(id: string, patch: CannedReplyPatch): Promise<CannedReply>;
   /** Throws DomainError('not_found'). */
   delete(id: string): Promise<void>;
 }

@@ -152,10 +152,15 @@ export interface ConversationNote {
 
 export interface CannedReply {
   id: string;
-  /** Typed after "/" in the console ("退货" for "/退货"). */
+  /** Typed after "/" in the console ("退货" for "/退货"); unique among the team's replies and among each agent's own. */
   shortcut: string;
+  /** Groups replies on the management screen and in the picker; "" for none. */
+  category: string;
   title: string;
+  /** May hold variables filled in when the reply is used: {客户名}, {订单号}, {客服名}. */
   text: string;
+  /** null for a team reply; the agent's id for their own. */
+  ownerId: string | null;
   updatedAt: Date;
 }
 

@@ -114,5 +114,7 @@ export function toNote(row: NoteRow): ConversationNote {
 }
 
 export function toCannedReply(row: CannedReplyRow): CannedReply {
-  return { id: row.id, shortcut: row.shortcut, title: row.title, text: row.text, updatedAt: row.updatedAt };
+  return {
+    id: row.id, shortcut: row.shortcut, category: row.category, title: row.title, text: row.text, ownerId: row.ownerId || null, updatedAt: row.updatedAt,
+  };
 }

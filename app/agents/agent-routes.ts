@@ -79,7 +79,7 @@ export function createAgentRouter(deps: AgentRoutesDeps): Router {
   });
 
   router.get('/api/agent/canned-replies', async (_req, res) => {
-    res.json({ cannedReplies: await canned.list() });
+    res.json({ cannedReplies: await canned.list(user(res)) });
   });
   router.post('/api/agent/canned-replies', async (req, res) => {
     res.status(201).json({ cannedReply: await canned.create(user(res), parse(cannedBody, req.body)) });

@@ -27,5 +27,8 @@ const shortcut = z
   .trim()
   .transform((s) => s.replace(/^\//, ''))
   .pipe(z.string().min(1).max(32).regex(/^[^\s/]+$/, 'must be one word without spaces or "/"'));
-export const cannedBody = z.object({ shortcut, title: z.string().trim().min(1).max(100), text: z.string().trim().min(1).max(4000) });
-export const cannedPatch = cannedBody.partial();
+const cannedFields = {
+  shortcut, category: z.string().trim().max(40).default(''), title: z.string().trim().min(1).max(100), text: z.string().trim().min(1).max(4000),
+};
+export const cannedBody = z.object({ ...cannedFields, personal: z.boolean().default(false) });
+export const cannedPatch = z.object(cannedFields).partial().strict();

@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/errors.js';
-import type { CannedReplyInput, CannedReplyRepository } from '../../core/ports.js';
+import type { CannedReplyInput, CannedReplyPatch, CannedReplyRepository } from '../../core/ports.js';
 import type { CannedReply } from '../../core/types.js';
 import type { Db } from '../client.js';
 import { toCannedReply } from '../mappers.js';
@@ -8,8 +8,9 @@ import { isRecordNotFound, isUniqueViolation } from '../prisma-errors.js';
 export class PrismaCannedReplyRepository implements CannedReplyRepository {
   constructor(private readonly db: Db) {}
 
-  async list(): Promise<CannedReply[]> {
-    return (await this.db.cannedReply.findMany({ orderBy: { shortcut: 'asc' } })).map(toCannedReply);
+  async list(ownerId?: string): Promise<CannedReply[]> {
+    const rows = await this.db.cannedReply.findMany({ where: { ownerId: { in: ['', ...(ownerId ? [ownerId] : [])] } }, orderBy: [{ shortcut: 'asc' }, { ownerId: 'asc' }] });
+    return rows.map(toCannedReply);
   }
 
   async get(id: string): Promise<CannedReply | null> {
@@ -18,12 +19,13 @@ export class PrismaCannedReplyRepository implements CannedReplyRepository {
   }
 
   async create(input: CannedReplyInput): Promise<CannedReply> {
-    return this.write(input.shortcut, async () => toCannedReply(await this.db.cannedReply.create({ data: input })));
+    const data = { ...input, ownerId: input.ownerId ?? '' };
+    return this.write(input.shortcut, async () => toCannedReply(await this.db.cannedReply.create({ data })));
   }
 
-  async update(id: string, patch: Partial<CannedReplyInput>): Promise<CannedReply> {
-    const { shortcut, title, text } = patch;
-    return this.write(shortcut, async () => toCannedReply(await this.db.cannedReply.update({ where: { id }, data: { shortcut, title, text } })), id);
+  async update(id: string, patch: CannedReplyPatch): Promise<CannedReply> {
+    const { shortcut, category, title, text } = patch;
+    return this.write(shortcut, async () => toCannedReply(await this.db.cannedReply.update({ where: { id }, data: { shortcut, category, title, text } })), id);
   }
 
   async delete(id: string): Promise<void> {

@@ -162,16 +162,37 @@ describe('the agent API', () => {
   it('lets supervisors manage canned replies and agents read them', async () => {
     const [ann, sue] = await Promise.all([AgentClient.signIn(h.url, 'ann'), AgentClient.signIn(h.url, 'sue')]);
     expect((await ann.post('/api/agent/canned-replies', { shortcut: 'hi', title: 'Hi', text: 'Hello' })).status).toBe(403);
-    const created = await sue.post<{ cannedReply: { id: string; shortcut: string } }>('/api/agent/canned-replies', { shortcut: '/退货', title: '退货', text: '7 天无理由退货。' });
-    expect([created.status, created.body.cannedReply?.shortcut]).toEqual([201, '退货']);
-    expect((await sue.post('/api/agent/canned-replies', { shortcut: '退货', title: 'x', text: 'y' })).status).toBe(409);
+    const created = await sue.post<{ cannedReply: { id: string; shortcut: string; category: string } }>('/api/agent/canned-replies', { shortcut: '/换码', category: '售后', title: '换码', text: '7 天无理由退货。' });
+    expect([created.status, created.body.cannedReply?.shortcut, created.body.cannedReply?.category]).toEqual([201, '换码', '售后']);
+    expect((await sue.post('/api/agent/canned-replies', { shortcut: '换码', title: 'x', text: 'y' })).status).toBe(409);
     expect((await sue.post('/api/agent/canned-replies', { shortcut: 'two words', title: 'x', text: 'y' })).status).toBe(422);
     const id = created.body.cannedReply.id;
     expect((await sue.call('PUT', `/api/agent/canned-replies/${id}`, { text: '七天无理由退货。' })).body).toMatchObject({ cannedReply: { text: '七天无理由退货。' } });
     const list = await ann.get<{ cannedReplies: Array<{ shortcut: string; text: string }> }>('/api/agent/canned-replies');
-    expect(list.body.cannedReplies).toContainEqual(expect.objectContaining({ shortcut: '退货', text: '七天无理由退货。' }));
+    expect(list.body.cannedReplies).toContainEqual(expect.objectContaining({ shortcut: '换码', text: '七天无理由退货。' }));
     expect((await sue.call('DELETE', `/api/agent/canned-replies/${id}`)).status).toBe(204);
     expect((await sue.call('DELETE', `/api/agent/canned-replies/${id}`)).status).toBe(404);
+  });
+
+  it('ships a default set of team replies, /退货 among them, and lets each agent keep their own', async () => {
+    const [ann, bob, sue] = await Promise.all([AgentClient.signIn(h.url, 'ann'), AgentClient.signIn(h.url, 'bob'), AgentClient.signIn(h.url, 'sue')]);
+    type Canned = { id: string; shortcut: string; category: string; title: string; text: string; ownerId: string | null };
+    const listOf = async (client: AgentClient) => (await client.get<{ cannedReplies: Canned[] }>('/api/agent/canned-replies')).body.cannedReplies;
+    expect((await listOf(ann)).find((r) => r.shortcut === '退货')).toMatchObject({ ownerId: null, category: '售后', text: expect.stringContaining('7 天内可以无理由退货') });
+    const own = await ann.post<{ cannedReply: Canned }>('/api/agent/canned-replies', { shortcut: '退货', category: '我的', title: '我的退货话术', text: '{客户名}您好，退货我来帮您办。', personal: true });
+    expect(own.status).toBe(201);
+    expect(own.body.cannedReply).toMatchObject({ ownerId: expect.any(String), category: '我的' });
+    // Ann sees the team's /退货 and her own; nobody else sees hers, or may change or delete it.
+    expect((await listOf(ann)).filter((r) => r.shortcut === '退货').map((r) => r.ownerId === null)).toEqual([true, false]);
+    expect((await listOf(bob)).filter((r) => r.shortcut === '退货')).toHaveLength(1);
+    expect((await listOf(sue)).some((r) => r.id === own.body.cannedReply.id)).toBe(false);
+    expect((await sue.call('PUT', `/api/agent/canned-replies/${own.body.cannedReply.id}`, { text: 'x' })).status).toBe(404);
+    expect((await bob.call('DELETE', `/api/agent/canned-replies/${own.body.cannedReply.id}`)).status).toBe(404);
+    expect((await ann.call('PUT', `/api/agent/canned-replies/${own.body.cannedReply.id}`, { title: '退货（我的）' })).body).toMatchObject({ cannedReply: { title: '退货（我的）' } });
+    // The team's are the supervisors' to change.
+    const teamReturn = (await listOf(ann)).find((r) => r.shortcut === '退货' && r.ownerId === null);
+    expect((await ann.call('PUT', `/api/agent/canned-replies/${teamReturn?.id}`, { text: 'x' })).status).toBe(403);
+    expect((await ann.call('DELETE', `/api/agent/canned-replies/${own.body.cannedReply.id}`)).status).toBe(204);
   });
 
   it('serves the console with a strict Content-Security-Policy', async () => {

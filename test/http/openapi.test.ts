@@ -103,7 +103,7 @@ beforeAll(async () => {
   }
   const bot = (await customers.transcript(chat)).find((m) => m.author === 'bot' && m.kind === 'answer');
   ids.botMessageId = bot!.id;
-  const canned = await admin.post<{ cannedReply: { id: string } }>('/api/agent/canned-replies', { shortcut: '退货', title: '退货流程', text: '七天无理由退货。' });
+  const canned = await admin.post<{ cannedReply: { id: string } }>('/api/agent/canned-replies', { shortcut: '退货说明', title: '退货流程', text: '七天无理由退货。' });
   ids.cannedId = canned.body.cannedReply.id;
   const ticket = await admin.post<{ ticket: { id: string } }>('/api/tickets', { type: 'inquiry', subject: '火箭', description: '顾客问火箭', conversationId: chat.conversationId });
   ids.ticketId = ticket.body.ticket.id;

@@ -68,19 +68,45 @@ export function cannedReplyContract(get: () => ContractContext): void {
     it('creates, lists by shortcut, updates and deletes; shortcuts are unique', async () => {
       const { cannedReplies } = get().storage.repos;
       const key = randomUUID().slice(0, 8);
-      const refund = await cannedReplies.create({ shortcut: `退货-${key}`, title: '退货流程', text: '您好，7 天无理由退货……' });
-      const hello = await cannedReplies.create({ shortcut: `a-hello-${key}`, title: 'Hello', text: 'Hi!' });
+      const team = { category: '售后', ownerId: null };
+      const refund = await cannedReplies.create({ ...team, shortcut: `退货-${key}`, title: '退货流程', text: '您好，7 天无理由退货……' });
+      const hello = await cannedReplies.create({ ...team, shortcut: `a-hello-${key}`, title: 'Hello', text: 'Hi!' });
       const listed = (await cannedReplies.list()).filter((r) => r.shortcut.endsWith(key));
       expect(listed).toEqual([hello, refund]);
-      await expect(cannedReplies.create({ shortcut: `退货-${key}`, title: 'x', text: 'y' })).rejects.toMatchObject({ code: 'conflict' });
+      expect(refund).toMatchObject({ category: '售后', ownerId: null });
+      await expect(cannedReplies.create({ ...team, shortcut: `退货-${key}`, title: 'x', text: 'y' })).rejects.toMatchObject({ code: 'conflict' });
       await expect(cannedReplies.update(hello.id, { shortcut: `退货-${key}` })).rejects.toMatchObject({ code: 'conflict' });
-      const updated = await cannedReplies.update(refund.id, { text: '新的退货说明' });
-      expect(updated).toMatchObject({ shortcut: `退货-${key}`, title: '退货流程', text: '新的退货说明' });
+      const updated = await cannedReplies.update(refund.id, { text: '新的退货说明', category: '退换' });
+      expect(updated).toMatchObject({ shortcut: `退货-${key}`, title: '退货流程', text: '新的退货说明', category: '退换' });
       expect(await cannedReplies.get(refund.id)).toEqual(updated);
       await cannedReplies.delete(refund.id);
       expect(await cannedReplies.get(refund.id)).toBeNull();
       await expect(cannedReplies.delete(refund.id)).rejects.toMatchObject({ code: 'not_found' });
       await expect(cannedReplies.update(refund.id, { text: 'x' })).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it("keeps each agent's own replies apart from the team's and from each other's, with the same shortcut allowed", async () => {
+      const { cannedReplies } = get().storage.repos;
+      const key = randomUUID().slice(0, 8);
+      const [ann, bob] = [`ann-${key}`, `bob-${key}`];
+      const shortcut = `hi-${key}`;
+      const team = await cannedReplies.create({ shortcut, category: '', title: 'Team', text: '您好', ownerId: null });
+      const anns = await cannedReplies.create({ shortcut, category: '我的', title: 'Ann', text: '您好，我是小安', ownerId: ann });
+      await expect(cannedReplies.create({ shortcut, category: '', title: 'Again', text: '再来', ownerId: ann })).rejects.toMatchObject({ code: 'conflict' });
+      const mine = (owner?: string) => cannedReplies.list(owner).then((all) => all.filter((r) => r.shortcut === shortcut).map((r) => r.title));
+      expect(await mine(ann)).toEqual(['Team', 'Ann']);
+      expect(await mine(bob)).toEqual(['Team']);
+      expect(await mine()).toEqual(['Team']);
+      expect(anns.ownerId).toBe(ann);
+      await cannedReplies.delete(team.id);
+      expect(await mine(ann)).toEqual(['Ann']);
+    });
+
+    it('a new database starts with the default team replies, /退货 among them', async () => {
+      const defaults = await get().storage.repos.cannedReplies.list();
+      expect(defaults.find((r) => r.shortcut === '退货')).toMatchObject({ ownerId: null, category: '售后', text: expect.stringContaining('{订单号}') });
+      expect(new Set(defaults.filter((r) => r.id.startsWith('default-')).map((r) => r.category))).toEqual(new Set(['问候', '售后', '物流', '订单', '结束语']));
+      expect(defaults.every((r) => r.updatedAt instanceof Date && !Number.isNaN(r.updatedAt.getTime()))).toBe(true);
     });
   });
 }
