@@ -7,6 +7,9 @@ import type { Actor, AnswerFeedback, AuditEntry, FaqAction, FaqContent, FaqVersi
 import type { Reply } from './types.js';
 import type { CustomerCommand, OutboundMessage } from './messages.js';
 import type {
+  CustomerChange, CustomerFields, CustomerFilter, CustomerRecord, CustomerSuggestion, ErasureCounts, NewCustomerChange, SuggestionStatus,
+} from './customers/customer-types.js';
+import type {
   NewSurvey, NewTicket, NewTicketEvent, SlaTimer, Survey, SurveyStatus, Ticket, TicketEvent, TicketFilter, TicketPatch, TimerPlan,
 } from './tickets/ticket-types.js';
 import type { FlagFilter, MessageFlag, NewMessageFlag } from './supervision/flag-types.js';
@@ -16,6 +19,36 @@ export interface CustomerRepository {
   /** Finds the customer owning this channel identity, creating both if new. Safe under concurrent calls. */
   findOrCreateByIdentity(channel: ChannelId, externalId: string, displayName?: string): Promise<Customer>;
   get(id: string): Promise<Customer | null>;
+}
+
+/** Customer records (issue #15): profiles, their history, captured details, merges, erasure and retention. */
+export interface CustomerRecordRepository {
+  get(id: string): Promise<CustomerRecord | null>;
+  /** Newest activity first, with the count of all matches; erased customers are left out. */
+  search(filter: CustomerFilter): Promise<{ customers: CustomerRecord[]; total: number }>;
+  /** Only while the record is at `version`: applies the fields (version + 1) and records the change. Null otherwise. */
+  update(id: string, version: number, fields: CustomerFields, change: NewCustomerChange): Promise<CustomerRecord | null>;
+  /** Newest first. */
+  history(id: string): Promise<CustomerChange[]>;
+  /** Stores a pending suggestion; false when that value was suggested (or decided) before. */
+  suggest(input: Omit<CustomerSuggestion, 'id' | 'status'>): Promise<boolean>;
+  /** Oldest first. */
+  suggestions(customerId: string, status?: SuggestionStatus): Promise<CustomerSuggestion[]>;
+  /** pending → accepted or dismissed; null when it was decided already or does not exist. */
+  decide(id: string, status: 'accepted' | 'dismissed'): Promise<CustomerSuggestion | null>;
+  /**
+   * Moves everything of `fromId` (identities, conversations, tickets, surveys, suggestions, history) to `intoId`,
+   * adds its lists to the record, records the change and deletes `fromId`; one transaction.
+   */
+  merge(intoId: string, fromId: string, change: NewCustomerChange): Promise<CustomerRecord>;
+  /**
+   * Erases the customer's data in one transaction: messages (with their attachments), notes, unanswered questions,
+   * suggestions, history and identities are deleted; tickets lose their personal fields; the conversations get new
+   * ids (so every web chat token naming them stops working) and stay, empty, for reports; the record is wiped.
+   */
+  erase(id: string, at: Date): Promise<ErasureCounts>;
+  /** Deletes the messages and notes of conversations closed (or left with the bot) before `before`; returns how many messages. */
+  purgeBefore(before: Date): Promise<number>;
 }
 
 export interface ConversationRepository {
@@ -299,7 +332,10 @@ export interface SessionRepository {
 export interface HandoffRepository {
   /** bot/closed → queued (assignee cleared, fallback streak reset); null when it was queued or with an agent already. */
   enqueue(id: string, input: { reason: HandoffReason; at: Date; leftMessage: boolean }): Promise<Conversation | null>;
-  /** queued and unassigned → agent, assigned to `agentId`; null when someone else got it first or it left the queue. */
+  /**
+   * queued and unassigned → agent, assigned to `agentId`; null when someone else got it first, it left the queue, or
+   * another agent has one of the same customer's conversations open (one customer, one agent).
+   */
   claim(id: string, agentId: string, at: Date): Promise<Conversation | null>;
   /** queued or agent → agent, assigned to `toId`; with `fromId`, only while it is with that agent. */
   assign(id: string, toId: string, at: Date, fromId?: string): Promise<Conversation | null>;
@@ -450,6 +486,7 @@ export interface MessageFlagRepository {
 
 export interface Repositories {
   customers: CustomerRepository;
+  customerRecords: CustomerRecordRepository;
   conversations: ConversationRepository;
   messages: MessageRepository;
   faqs: FaqRepository;

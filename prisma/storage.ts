@@ -6,6 +6,7 @@ import { databaseProbe, type DatabaseProbe } from './database-probe.js';
 import { isDatabaseUnavailable } from './unavailable.js';
 import { PrismaConversationRepository } from './repositories/conversation-repository.js';
 import { PrismaCustomerRepository } from './repositories/customer-repository.js';
+import { PrismaCustomerRecordRepository } from './repositories/customer-record-repository.js';
 import { PrismaFaqRepository } from './repositories/faq-repository.js';
 import { PrismaMessageRepository } from './repositories/message-repository.js';
 import { PrismaDeliveryRepository } from './repositories/delivery-repository.js';
@@ -48,6 +49,7 @@ export async function openStorage(databaseUrl: string): Promise<Storage> {
     isUnavailable: isDatabaseUnavailable,
     repos: {
       customers: new PrismaCustomerRepository(db),
+      customerRecords: new PrismaCustomerRecordRepository(db),
       conversations: new PrismaConversationRepository(db),
       messages: new PrismaMessageRepository(db, raw),
       faqs: new PrismaFaqRepository(db),

@@ -4,7 +4,8 @@ import type { Clock, Logger, Repositories } from '../ports.js';
 import type { Conversation, Presence, StoredMessage, User } from '../types.js';
 import { assertCanWrite, assertRole, isSupervisor } from '../users/access.js';
 import { ReadAccess } from '../users/read-access.js';
-import { notesTopic, toNoteView, type NotePublished, type NoteView } from './agent-views.js';
+import { notesTopic, staffName, toNoteView, type NotePublished, type NoteView } from './agent-views.js';
+import { holderOf } from './customer-holder.js';
 import type { HandoffService } from './handoff-service.js';
 import { checkMessageText } from '../text-rules.js';
 import type { ReplyGuard } from '../supervision/sensitive-word-service.js';
@@ -20,7 +21,7 @@ export interface AgentDeskDeps {
   guard?: ReplyGuard;
 }
 
-const conflict = (message: string) => new DomainError('conflict', message);
+const conflict = (message: string) => new DomainError('conflict', message, { userMessage: message });
 
 /** What agents do to conversations. Every action checks the user's role and ownership first. */
 export class AgentDesk {
@@ -31,9 +32,7 @@ export class AgentDesk {
     const conversation = await this.load(id);
     const now = clock.now();
     const claimed = await repos.handoff.claim(id, user.id, now);
-    if (!claimed) {
-      throw conflict(conversation.status === 'queued' ? 'Another agent has already taken this conversation' : 'This conversation is not waiting in the queue');
-    }
+    if (!claimed) throw await this.claimRefused(id, user);
     const agent = await repos.users.update(user.id, { lastAssignedAt: now });
     this.deps.logger.info({ conversationId: id, userId: user.id }, 'conversation claimed');
     await handoff.assigned(claimed, agent, 'claimed');
@@ -112,6 +111,16 @@ export class AgentDesk {
     const updated = await this.deps.repos.users.update(userId, { capacity });
     await this.deps.handoff.queueChanged();
     return updated;
+  }
+
+  /** Why a claim failed, naming who has the conversation or the customer. */
+  private async claimRefused(id: string, user: User): Promise<DomainError> {
+    const { repos } = this.deps;
+    const now = await this.load(id);
+    const holderId = now.status === 'queued' ? await holderOf(repos.conversations, now) : now.status === 'agent' ? now.assigneeId : null;
+    if (!holderId || holderId === user.id) return conflict('This conversation is not waiting in the queue');
+    const name = staffName((await repos.users.get(holderId)) ?? { displayName: 'another agent', status: 'active' });
+    return conflict(now.status === 'queued' ? `${name} is already serving this customer` : `${name} has already taken this conversation`);
   }
 
   private async load(id: string): Promise<Conversation> {

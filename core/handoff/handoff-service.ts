@@ -5,6 +5,7 @@ import { AGENT_EVENTS_TOPIC, conversationEvent, type AgentEvent, type Conversati
 import type { BusinessHours } from './business-hours.js';
 import { DEFAULT_HANDOFF_TEXTS, type HandoffTexts } from './handoff-texts.js';
 import { pickAgent, type AgentLoad, type RoutingMode } from './routing.js';
+import { holderOf } from './customer-holder.js';
 
 export interface HandoffSettings {
   /** Bot fallbacks in a row after which the conversation goes to a person. */
@@ -153,9 +154,8 @@ export class HandoffService {
 
   private async routeWaiting(): Promise<void> {
     const { repos, clock, settings } = this.deps;
-    if (settings.routing === 'manual') return;
-    const queue = await repos.handoff.listQueued();
-    if (queue.length === 0) return;
+    const queue = await this.routeToHolders(await repos.handoff.listQueued());
+    if (settings.routing === 'manual' || queue.length === 0) return;
     const [users, load] = await Promise.all([repos.users.list(), repos.handoff.activeLoad()]);
     const agents: AgentLoad[] = users.filter((u) => u.status === 'active').map((u) => ({
       id: u.id, presence: u.presence, load: load[u.id] ?? 0, capacity: u.capacity ?? settings.defaultCapacity, lastAssignedAt: u.lastAssignedAt,
@@ -172,6 +172,27 @@ export class HandoffService {
       this.told.delete(waiting.id);
       await this.assigned(claimed, agent, 'assigned');
     }
+  }
+
+  /**
+   * One customer, one agent: a conversation whose customer is already with an (active) agent goes straight to that
+   * agent, in every routing mode and whatever their load. Returns the conversations still waiting.
+   */
+  private async routeToHolders(queue: Conversation[]): Promise<Conversation[]> {
+    const { repos, clock } = this.deps;
+    const waiting: Conversation[] = [];
+    for (const conversation of queue) {
+      const holderId = await holderOf(repos.conversations, conversation);
+      const holder = holderId ? await repos.users.get(holderId) : null;
+      const claimed = holder?.status === 'active' ? await repos.handoff.claim(conversation.id, holder.id, clock.now()) : null;
+      if (!claimed || !holder) {
+        waiting.push(conversation);
+        continue;
+      }
+      this.told.delete(conversation.id);
+      await this.assigned(claimed, holder, 'assigned');
+    }
+    return waiting;
   }
 
   private async announcePositions(): Promise<void> {

@@ -21,7 +21,9 @@ export function createInMemoryHandoff(conversations: Map<string, Conversation>, 
       });
     },
     async claim(id, agentId, at) {
-      return change(id, (c) => c.status === 'queued' && c.assigneeId === null, { status: 'agent', assigneeId: agentId, assignedAt: at });
+      const heldByOther = (c: Conversation) =>
+        [...conversations.values()].some((o) => o.customerId === c.customerId && o.id !== c.id && o.status === 'agent' && o.assigneeId !== agentId);
+      return change(id, (c) => c.status === 'queued' && c.assigneeId === null && !heldByOther(c), { status: 'agent', assigneeId: agentId, assignedAt: at });
     },
     async assign(id, toId, at, fromId) {
       const allowed = (c: Conversation) => (fromId === undefined ? c.status === 'queued' || c.status === 'agent' : c.status === 'agent' && c.assigneeId === fromId);

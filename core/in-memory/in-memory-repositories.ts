@@ -10,6 +10,7 @@ import type { ChannelId, Conversation, ConversationStatus, Customer, Lang, NewMe
 import { DomainError } from '../errors.js';
 import { createInMemoryCannedReplies } from './in-memory-canned-replies.js';
 import { createInMemoryDeliveries } from './in-memory-deliveries.js';
+import { createInMemoryCustomerRecords } from './in-memory-customer-records.js';
 import { createInMemoryHandoff } from './in-memory-handoff.js';
 import { createInMemoryKnowledge } from './in-memory-knowledge.js';
 import { createInMemoryLearning } from './in-memory-learning.js';
@@ -111,7 +112,7 @@ export function createInMemoryRepositories(now: () => Date = () => new Date()): 
 
   const users = createInMemoryUsers(now);
   return {
-    customers: customerRepo, conversations: conversationRepo, messages: messageRepo, faqs: knowledge.faqs,
+    customers: customerRepo, customerRecords: createInMemoryCustomerRecords(customers, conversations, messages, now), conversations: conversationRepo, messages: messageRepo, faqs: knowledge.faqs,
     users, sessions: createInMemorySessions(), handoff: createInMemoryHandoff(conversations, now), cannedReplies: createInMemoryCannedReplies(now),
     deliveries,
     audit: knowledge.audit, synonyms: knowledge.synonyms, ...learning,

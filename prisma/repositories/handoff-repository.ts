@@ -1,12 +1,13 @@
 import type { HandoffRepository } from '../../core/ports.js';
 import type { Conversation, ConversationNote, ConversationStatus, HandoffReason } from '../../core/types.js';
-import type { Db } from '../client.js';
+import { TX_OPTIONS, type Db } from '../client.js';
 import { toConversation, toNote } from '../mappers.js';
 import type { Prisma } from '../generated/sqlite/client.js';
 
 /**
  * Each transition is one `UPDATE … WHERE <expected state>` (updateMany): the database decides which of several
- * concurrent callers wins, on SQLite and on PostgreSQL alike, and the losers see a count of 0.
+ * concurrent callers wins, on SQLite and on PostgreSQL alike, and the losers see a count of 0. A claim also takes
+ * the customer's turn, so one customer is never with two agents at once.
  */
 export class PrismaHandoffRepository implements HandoffRepository {
   constructor(private readonly db: Db) {}
@@ -18,8 +19,21 @@ export class PrismaHandoffRepository implements HandoffRepository {
     });
   }
 
-  claim(id: string, agentId: string, at: Date): Promise<Conversation | null> {
-    return this.transition(id, { status: 'queued', assigneeId: null }, { status: 'agent', assigneeId: agentId, assignedAt: at });
+  async claim(id: string, agentId: string, at: Date): Promise<Conversation | null> {
+    const claimed = await this.db.$transaction(async (tx) => {
+      const found = await tx.conversation.findUnique({ where: { id }, select: { customerId: true } });
+      if (!found) return false;
+      // Touching the customer's row first makes concurrent claims of one customer's conversations take turns (a row
+      // lock on PostgreSQL; SQLite serialises writers), so the check below sees the other claim once it committed.
+      await tx.customer.update({ where: { id: found.customerId }, data: { updatedAt: at } });
+      const heldByOther = await tx.conversation.count({ where: { customerId: found.customerId, status: 'agent', assigneeId: { not: agentId }, id: { not: id } } });
+      if (heldByOther > 0) return false;
+      const { count } = await tx.conversation.updateMany({ where: { id, status: 'queued', assigneeId: null }, data: { status: 'agent', assigneeId: agentId, assignedAt: at } });
+      return count > 0;
+    }, TX_OPTIONS);
+    if (!claimed) return null;
+    const row = await this.db.conversation.findUnique({ where: { id } });
+    return row ? toConversation(row) : null;
   }
 
   assign(id: string, toId: string, at: Date, fromId?: string): Promise<Conversation | null> {
