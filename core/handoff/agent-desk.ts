@@ -29,7 +29,7 @@ export class AgentDesk {
 
   async claim(user: User, id: string): Promise<Conversation> {
     const { repos, clock, handoff } = this.deps;
-    const conversation = await this.load(id);
+    await this.load(id);
     const now = clock.now();
     const claimed = await repos.handoff.claim(id, user.id, now);
     if (!claimed) throw await this.claimRefused(id, user);
