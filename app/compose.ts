@@ -19,6 +19,7 @@ import type { KefuConfig } from './config.js';
 import { composeKnowledgeAdmin, seedBuiltinFaqs, seedSynonyms, type KnowledgeAdmin } from './compose-knowledge-admin.js';
 import { composeTickets, type TicketModule } from './compose-tickets.js';
 import { composeSupervision, type SupervisionModule } from './compose-supervision.js';
+import { composeOrders, type OrderModule } from './orders/compose-orders.js';
 
 export interface Services {
   repos: Repositories;
@@ -42,6 +43,8 @@ export interface Services {
   reassign: Reassignment;
   /** Sensitive words and flagged messages (the QA review queue). */
   supervision: SupervisionModule;
+  /** Order questions in chat; absent with KEFU_ORDERS=off. */
+  orders?: OrderModule;
 }
 
 /** The one composition root for domain services: repositories in, services out. */
@@ -65,10 +68,12 @@ export function composeServices(
   const handoff = new HandoffService({
     repos, feed, clock, logger, settings: { fallbackLimit, routing, defaultCapacity: agentCapacity, hours }, observer: tickets.intake,
   });
+  const orders = composeOrders(config, { repos, tickets: tickets.service, clock, logger });
   const conversations = new ConversationService({
     repos, knowledge, feed, clock, logger, handoff, settings: { maxTextLength: config.maxMessageLength },
     observer: knowledgeAdmin.unanswered, textHandler: tickets.chat, commands: tickets.chat, cache: new ConversationCache(repos.conversations, pubsub),
     watcher: supervision.words,
+    ...(orders ? { orders: orders.assistant } : {}),
   });
   const auth = composeAuth(config, repos, clock, logger);
   const desk = new AgentDesk({ repos, feed, handoff, clock, logger, maxTextLength: config.maxMessageLength, guard: supervision.words });
@@ -78,6 +83,7 @@ export function composeServices(
   return {
     repos, pubsub, clock, knowledge, conversations, auth, handoff, desk, queries, canned: new CannedReplies(repos.cannedReplies), knowledgeAdmin, delivery, tickets,
     staff, reassign, supervision,
+    ...(orders ? { orders } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { BusinessHours } from '../core/handoff/business-hours.js';
 import { ROUTING_MODES, type RoutingMode } from '../core/handoff/routing.js';
 import { channelConfigProblems, channelEnvShape, channelsConfig, deliveryConfig, type ChannelsConfig, type DeliveryConfig } from './channels-config.js';
 import { ticketEnvShape, ticketsConfig, type TicketsConfig } from './tickets-config.js';
+import { orderEnvShape, ordersConfig, type OrdersConfig } from './orders/orders-config.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const optionalNumber = (min: number, max: number) => z.coerce.number().min(min).max(max).optional();
@@ -54,6 +55,7 @@ export const envSchema = z.object({
   KEFU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   ...channelEnvShape,
   ...ticketEnvShape,
+  ...orderEnvShape,
 });
 
 export interface KefuConfig {
@@ -92,6 +94,8 @@ export interface KefuConfig {
   delivery: DeliveryConfig;
   /** SLA policy and poller, satisfaction surveys. */
   tickets: TicketsConfig;
+  /** Where order questions are answered from (KEFU_ORDERS). */
+  orders: OrdersConfig;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
   const hours = businessHours(e.KEFU_BUSINESS_HOURS, e.KEFU_TIMEZONE, e.KEFU_HOLIDAYS);
   const tickets = ticketsConfig(e);
   if (tickets.problems.length > 0) throw new ConfigError(tickets.problems);
+  const orders = ordersConfig(e);
+  if (orders.problems.length > 0) throw new ConfigError(orders.problems);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -146,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     channels: channelsConfig(e, e.KEFU_DATA_DIR),
     delivery: deliveryConfig(e),
     tickets: tickets.config,
+    orders: orders.config,
   };
 }
 

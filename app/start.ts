@@ -23,6 +23,7 @@ import { startUnansweredRecovery } from './unanswered-recovery.js';
 import { RequestGate } from './http/request-gate.js';
 import { READINESS_TIMEOUT_MS, readinessCheck } from './readiness.js';
 import { shutDown } from './shutdown.js';
+import { seedDemoOrders } from './orders/compose-orders.js';
 
 export interface RunningKefu {
   url: string;
@@ -49,6 +50,7 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
   let pubsub: PubSub | undefined;
   try {
     if (config.kbAutoload) await seedKnowledgeBase(storage.repos, logger);
+    if (config.orders.connector === 'demo') await seedDemoOrders(storage.repos, systemClock, logger);
     pubsub = await createPubSub(config, logger);
     const services = composeServices(config, storage.repos, logger, systemClock, pubsub);
     await services.knowledge.current();

@@ -14,6 +14,7 @@ import type { WaitingTurn } from './handoff/handoff-service.js';
 import { KeyedLock } from './keyed-lock.js';
 import { eventFromStored } from './stored-event.js';
 import { checkMessageText } from './text-rules.js';
+import type { OrderTurn, OrderTurnHandler } from './orders/order-ports.js';
 
 export interface ConversationSettings {
   maxTextLength: number;
@@ -38,6 +39,8 @@ export interface ConversationServiceDeps {
   commands?: CustomerCommandHandler;
   /** Conversations this process knows; one is made (without cross-instance invalidation) when absent. */
   cache?: ConversationCache;
+  /** Order questions, after handoff triggers and before FAQ matching, while the bot holds the conversation. */
+  orders?: OrderTurnHandler;
   /** Reads each stored customer message off the reply path (abusive words are flagged for supervisors). */
   watcher?: CustomerMessageWatcher;
 }
@@ -85,6 +88,7 @@ export class ConversationService {
   private readonly texts: Record<Lang, BotTexts>;
   private readonly cache: ConversationCache;
   private readonly watcher: CustomerMessageWatcher | undefined;
+  private readonly orders: OrderTurnHandler | undefined;
   /** One customer message per conversation at a time in this process: each is decided on the one before it. */
   private readonly turns = new KeyedLock();
 
@@ -96,6 +100,7 @@ export class ConversationService {
     this.commands = deps.commands;
     this.texts = deps.texts ?? DEFAULT_BOT_TEXTS;
     this.watcher = deps.watcher;
+    this.orders = deps.orders;
     this.cache = deps.cache ?? new ConversationCache(deps.repos.conversations);
   }
 
@@ -153,11 +158,14 @@ export class ConversationService {
     let conversation = start;
     // Survey and ticket answers have effects of their own, so they are asked once, on the state first seen.
     let intercepted: BotReply[] | null | undefined;
+    // An order turn counts attempts and may open a ticket: also asked once.
+    let ordered: OrderTurn | null | undefined;
     for (let attempt = 1; ; attempt += 1) {
       const open = reopened(conversation, event);
       const lang = languageOf(event, text, conversation);
       intercepted ??= await this.intercept(open, event, text, lang);
-      const decision = await this.decide(open, event, text, lang, intercepted);
+      const askOrders = async () => (ordered ??= await this.orderTurn(open, event, text, lang));
+      const decision = await this.decide(open, event, text, lang, intercepted, askOrders);
       const inbound: NewMessage | StoredMessage = stored ?? this.inbound(conversation, event, text);
       const drafts = decision.kind === 'handoff' ? [] : decision.replies.map((r) => ({ author: 'bot' as const, ...r }));
       const result = await this.feed.storeTurn(conversation, inbound, drafts, { ...open.patch, ...decision.patch });
@@ -177,13 +185,19 @@ export class ConversationService {
     }
   }
 
-  private async decide(conversation: Conversation & { reopen: boolean }, event: InboundEvent, text: string, lang: Lang, intercepted: BotReply[] | null): Promise<Decision> {
+  private async decide(
+    conversation: Conversation & { reopen: boolean }, event: InboundEvent, text: string, lang: Lang, intercepted: BotReply[] | null,
+    askOrders: () => Promise<OrderTurn | null>,
+  ): Promise<Decision> {
     if (event.type === 'command') return this.decideCommand(conversation, event.command, lang, intercepted);
     const trigger = this.handoff && event.type === 'text' ? detectHandoffTrigger(text) : null;
     if (conversation.status === 'queued') return this.whileWaiting(conversation, event, lang, intercepted, trigger);
     if (conversation.status !== 'bot') return { kind: 'people', replies: intercepted ?? [], heard: null, patch: {} };
     if (intercepted) return { kind: 'reply', replies: intercepted, patch: {} };
     if (this.handoff && trigger) return { kind: 'handoff', reason: trigger, patch: { lang } };
+    const order = await askOrders();
+    if (order?.kind === 'reply') return { kind: 'reply', replies: order.replies, patch: { lang, fallbackStreak: 0 } };
+    if (order?.kind === 'handoff' && this.handoff) return { kind: 'handoff', reason: 'order_check', patch: { lang } };
     const outcome = await this.responder.respond(conversation, event, lang);
     const fallbackStreak = outcome.fallback ? conversation.fallbackStreak + 1 : outcome.answered ? 0 : conversation.fallbackStreak;
     const limit = this.handoff?.settings.fallbackLimit ?? 0;
@@ -276,6 +290,17 @@ export class ConversationService {
       return replies && replies.length > 0 ? replies : null;
     } catch (err) {
       this.logger.warn({ conversationId: conversation.id, err }, 'customer text handler failed');
+      return null;
+    }
+  }
+
+  /** Order questions; a failure there (the store unreachable aside, which it answers itself) falls back to the FAQ. */
+  private async orderTurn(conversation: Conversation, event: InboundEvent, text: string, lang: Lang): Promise<OrderTurn | null> {
+    if (!this.orders || event.type !== 'text' || conversation.status !== 'bot') return null;
+    try {
+      return await this.orders.handle({ conversation, text, lang });
+    } catch (err) {
+      this.logger.warn({ conversationId: conversation.id, err }, 'order question handler failed');
       return null;
     }
   }

@@ -6,6 +6,7 @@ import type {
 import type { Actor, AnswerFeedback, AuditEntry, FaqAction, FaqContent, FaqVersion, Rating, UnansweredQuestion, UnansweredReason } from './types.js';
 import type { Reply } from './types.js';
 import type { CustomerCommand, OutboundMessage } from './messages.js';
+import type { OrderChatRepository, StoreOrderRepository } from './orders/order-ports.js';
 import type {
   CustomerChange, CustomerFields, CustomerFilter, CustomerRecord, CustomerSuggestion, ErasureCounts, NewCustomerChange, SuggestionStatus,
 } from './customers/customer-types.js';
@@ -506,6 +507,9 @@ export interface Repositories {
   teams: TeamRepository;
   sensitiveWords: SensitiveWordRepository;
   messageFlags: MessageFlagRepository;
+  /** The demo store's orders (KEFU_ORDERS=demo). */
+  storeOrders: StoreOrderRepository;
+  orderChats: OrderChatRepository;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -107,7 +107,8 @@ export interface Reply {
 }
 
 /** Why a conversation went to a person: the customer asked, the bot kept failing, or the customer is upset. */
-export type HandoffReason = 'request' | 'fallbacks' | 'complaint';
+/** `order_check`: the customer could not prove they own the order they asked about. */
+export type HandoffReason = 'request' | 'fallbacks' | 'complaint' | 'order_check';
 
 export const ROLES = ['admin', 'supervisor', 'agent'] as const;
 export type Role = (typeof ROLES)[number];

@@ -16,7 +16,7 @@ const LANGS: readonly Lang[] = ['zh', 'en'];
 const DIRECTIONS: readonly Direction[] = ['inbound', 'outbound'];
 const AUTHORS: readonly AuthorKind[] = ['customer', 'bot', 'agent', 'system'];
 const KINDS: readonly MessageKind[] = ['answer', 'choices', 'fallback', 'smalltalk', 'system', 'text'];
-const REASONS: readonly HandoffReason[] = ['request', 'fallbacks', 'complaint'];
+const REASONS: readonly HandoffReason[] = ['request', 'fallbacks', 'complaint', 'order_check'];
 
 export function oneOf<T extends string>(allowed: readonly T[], value: string, column: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;

@@ -24,6 +24,8 @@ import { PrismaSurveyRepository } from './repositories/survey-repository.js';
 import { PrismaTeamRepository } from './repositories/team-repository.js';
 import { PrismaTicketRepository } from './repositories/ticket-repository.js';
 import { PrismaMessageFlagRepository, PrismaSensitiveWordRepository } from './repositories/supervision-repositories.js';
+import { PrismaOrderChatRepository } from './repositories/order-chat-repository.js';
+import { PrismaStoreOrderRepository } from './repositories/store-order-repository.js';
 
 export interface Storage {
   repos: Repositories;
@@ -69,6 +71,8 @@ export async function openStorage(databaseUrl: string): Promise<Storage> {
       teams: new PrismaTeamRepository(db),
       sensitiveWords: new PrismaSensitiveWordRepository(db),
       messageFlags: new PrismaMessageFlagRepository(db),
+      storeOrders: new PrismaStoreOrderRepository(db),
+      orderChats: new PrismaOrderChatRepository(db),
     },
     close: () => db.$disconnect(),
   };

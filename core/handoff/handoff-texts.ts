@@ -18,11 +18,13 @@ const ZH_OPENERS: Record<HandoffReason, string> = {
   request: '好的，正在为您转接人工客服。',
   fallbacks: '抱歉这个问题我没能帮到您，正在为您转接人工客服。',
   complaint: '非常抱歉给您带来不好的体验，正在为您转接人工客服。',
+  order_check: '抱歉，暂时无法核实订单信息，正在为您转接人工客服。',
 };
 const EN_OPENERS: Record<HandoffReason, string> = {
   request: 'Sure, connecting you to a person.',
   fallbacks: 'Sorry I could not help with that; connecting you to a person.',
   complaint: 'We are very sorry about your experience; connecting you to a person.',
+  order_check: 'I could not verify the order; connecting you to a person.',
 };
 
 export const DEFAULT_HANDOFF_TEXTS: Record<Lang, HandoffTexts> = {

@@ -18,6 +18,7 @@ import { createInMemorySupervision } from './in-memory-supervision.js';
 import { createInMemoryTickets } from './in-memory-tickets.js';
 import { createInMemoryTurns } from './in-memory-turns.js';
 import { createInMemorySessions, createInMemoryUsers } from './in-memory-users.js';
+import { InMemoryOrderChats, InMemoryOrders } from './in-memory-orders.js';
 
 /** Repositories kept in memory: for core tests and a database-free dev mode. Same contract as prisma/. */
 export function createInMemoryRepositories(now: () => Date = () => new Date()): Repositories {
@@ -118,5 +119,6 @@ export function createInMemoryRepositories(now: () => Date = () => new Date()): 
     audit: knowledge.audit, synonyms: knowledge.synonyms, ...learning,
     ...createInMemoryTickets(),
     ...createInMemorySupervision(knowledge.audit),
+    storeOrders: new InMemoryOrders(), orderChats: new InMemoryOrderChats(),
   };
 }

@@ -45,6 +45,8 @@ export class TicketIntake implements HandoffObserver {
       priority: reason === 'complaint' ? 'high' : 'normal',
       description: await this.describe(conversation),
       conversationId: conversation.id,
+      // The order the customer named in this chat, if any.
+      orderNumber: (await repos.orderChats.get(conversation.id))?.orderNumber ?? null,
     }, leftMessage ? 'left_message' : 'complaint');
     await feed.post(conversation, { author: 'system', kind: 'system', text: this.texts[conversation.lang].created(ticket.number) });
   }

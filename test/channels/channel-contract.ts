@@ -5,6 +5,7 @@
 import { ConversationFeed } from '../../core/conversation-feed.js';
 import { systemClock } from '../../core/ports.js';
 import { DEFAULT_BOT_TEXTS } from '../../core/replies.js';
+import { DEFAULT_ORDER_TEXTS } from '../../core/orders/order-texts.js';
 import type { ChannelId } from '../../core/types.js';
 import type { ChannelAdapter } from '../../bots/channel-adapter.js';
 import { AMBIGUOUS_QUESTION, CONTRACT_FAQS, eventually, silentLogger, type CoreHarness } from './core-harness.js';
@@ -182,6 +183,35 @@ export function describeChannelContract(channel: ChannelId, setup: () => Promise
       const parts = await next(2);
       for (const part of parts) expect(part.text.length).toBeLessThanOrEqual(max);
       expect(parts.map((p) => p.text).join(' ').split(/\s+/)).toEqual(words);
+    });
+
+    // Last: three wrong answers hand the conversation to people, after which the bot stays quiet.
+    it('answers an order question once the phone’s last four digits prove the owner; three wrong answers bring a person', async () => {
+      const { customer, core } = get();
+      await customer.say('我的订单 20261128-0002 到哪了');
+      const [ask] = await next();
+      expect(ask?.text).toBe(DEFAULT_ORDER_TEXTS.zh.askDigits('202611280002'));
+      await customer.say('2222');
+      const [answer] = await next();
+      expect(answer?.text).toContain('顺丰速运 运单号 SF1402658837201');
+      expect(answer?.text).toContain('浦东新区张江营业点，正在派送途中');
+
+      await customer.say('订单20261125-0005发货了吗');
+      expect((await next())[0]?.text).toBe(DEFAULT_ORDER_TEXTS.zh.askDigits('202611250005'));
+      for (const [digits, left] of [['2222', 2], ['1234', 1]] as const) {
+        await customer.say(digits);
+        const [refused] = await next();
+        // The same words as for a number that does not exist: a stranger learns nothing.
+        expect(refused?.text).toBe(DEFAULT_ORDER_TEXTS.zh.notMatched(left));
+        expect(refused?.text).not.toContain('德邦');
+      }
+      await customer.say('5554');
+      const [queued] = await next();
+      expect(queued?.text).toContain('正在为您转接人工客服');
+      const conversation = await core.conversationOf(channel, customer.externalId);
+      expect(conversation).toMatchObject({ status: 'queued', handoffReason: 'order_check' });
+      const transcript = (await core.transcript(channel, customer.externalId)).map((m) => m.text).join('\n');
+      expect(transcript).not.toContain('DPK301122334455');
     });
   });
 }

@@ -12,6 +12,12 @@ import { OutboxDelivery } from '../../bots/delivery/outbox-delivery.js';
 import { OutboxWorker, type OutboxWorkerOptions } from '../../bots/delivery/outbox-worker.js';
 import { loadBuiltinSynonyms } from '../../knowledge/index.js';
 import { ConversationFeed } from '../../core/conversation-feed.js';
+import { BusinessHours } from '../../core/handoff/business-hours.js';
+import { HandoffService } from '../../core/handoff/handoff-service.js';
+import { InMemoryOrders } from '../../core/in-memory/in-memory-orders.js';
+import { OrderAssistant } from '../../core/orders/order-assistant.js';
+import { OrderQuestionReader } from '../../core/orders/order-question-reader.js';
+import { demoOrders } from '../../app/orders/demo-orders.js';
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLogger };
 
@@ -52,8 +58,19 @@ export async function startCore(adapter: ChannelAdapter, options: CoreOptions = 
   const pubsub = options.pubsub ?? new InProcessPubSub();
   const knowledge = new KnowledgeBase(repos.faqs, systemClock, silentLogger, { synonyms: loadBuiltinSynonyms(), refreshIntervalMs: 0 });
   const delivery = new OutboxDelivery({ deliveries: repos.deliveries, clock: systemClock, logger: silentLogger });
+  const feed = new ConversationFeed(repos.messages, pubsub, delivery, systemClock, silentLogger);
+  // People are always on duty and the bot never gives up by itself: only the order check hands a chat over here.
+  const handoff = new HandoffService({
+    repos, feed, clock: systemClock, logger: silentLogger,
+    settings: { fallbackLimit: 0, routing: 'manual', defaultCapacity: 5, hours: new BusinessHours({ hours: 'Mon-Sun 00:00-24:00', timeZone: 'Asia/Shanghai' }) },
+  });
+  const orders = new OrderAssistant({
+    orders: new InMemoryOrders(demoOrders(new Date())), chats: repos.orderChats, reader: new OrderQuestionReader(),
+    followUp: { open: async () => { throw new Error('the contract suite asks no cancellation or address change'); } },
+    clock: systemClock, logger: silentLogger, settings: { maxAttempts: 3, timeZone: 'Asia/Shanghai' },
+  });
   const service = new ConversationService({
-    repos, knowledge, feed: new ConversationFeed(repos.messages, pubsub, delivery, systemClock, silentLogger), clock: systemClock, logger: silentLogger, settings: { maxTextLength: 4000 },
+    repos, knowledge, feed, clock: systemClock, logger: silentLogger, settings: { maxTextLength: 4000 }, handoff, orders,
   });
   const worker = new OutboxWorker({
     repos, pubsub, clock: systemClock, logger: silentLogger, adapterFor: (c) => (c === adapter.channel ? adapter : undefined),

@@ -29,7 +29,7 @@ export function ago(iso) {
 }
 
 export const STATUS = { bot: '机器人 Bot', queued: '排队中 Queued', agent: '人工 With agent', closed: '已结束 Closed' };
-export const REASON = { request: '客户要求 Asked', fallbacks: '机器人答不上 Bot failed', complaint: '投诉 Complaint' };
+export const REASON = { request: '客户要求 Asked', fallbacks: '机器人答不上 Bot failed', complaint: '投诉 Complaint', order_check: '订单核实未通过 Order check failed' };
 
 export function flash(text, kind = 'info') {
   const box = $('flash');

@@ -1,0 +1,45 @@
+import { OrderAssistant } from '../../core/orders/order-assistant.js';
+import { OrderNumberRecognizer } from '../../core/orders/order-number.js';
+import type { OrderPort } from '../../core/orders/order-ports.js';
+import { OrderQuestionReader } from '../../core/orders/order-question-reader.js';
+import type { Clock, Logger, Repositories } from '../../core/ports.js';
+import type { TicketService } from '../../core/tickets/ticket-service.js';
+import type { KefuConfig } from '../config.js';
+import { demoOrders } from './demo-orders.js';
+
+export interface OrderModule {
+  assistant: OrderAssistant;
+  /** The connector KEFU_ORDERS chose. */
+  port: OrderPort;
+}
+
+/** The order connector and the bot's order conversation; undefined with KEFU_ORDERS=off. */
+export function composeOrders(
+  config: KefuConfig, deps: { repos: Repositories; tickets: TicketService; clock: Clock; logger: Logger; port?: OrderPort },
+): OrderModule | undefined {
+  const settings = config.orders;
+  if (settings.connector === 'off') return undefined;
+  const { repos, tickets, clock, logger } = deps;
+  const port = deps.port ?? repos.storeOrders;
+  const assistant = new OrderAssistant({
+    orders: port,
+    chats: repos.orderChats,
+    reader: new OrderQuestionReader(new OrderNumberRecognizer(settings.numberPattern)),
+    followUp: {
+      async open({ conversation, kind, orderNumber, description }) {
+        const type = kind === 'cancel' ? 'return_exchange' : 'logistics';
+        return (await tickets.create(null, { type, description, orderNumber, conversationId: conversation.id }, 'conversation')).number;
+      },
+    },
+    clock, logger,
+    settings: { maxAttempts: settings.maxAttempts, timeZone: config.handoff.hours.timeZone },
+  });
+  return { assistant, port };
+}
+
+/** Gives the demo store its orders once (README lists their numbers and phones). */
+export async function seedDemoOrders(repos: Repositories, clock: Clock, logger: Logger): Promise<void> {
+  if ((await repos.storeOrders.count()) > 0) return;
+  const added = await repos.storeOrders.insertMany(demoOrders(clock.now()));
+  logger.info({ added }, 'demo store: seeded its orders');
+}

@@ -1,0 +1,31 @@
+import type { OrderChatRepository, OrderChatState, OrderChatTally } from '../../core/orders/order-ports.js';
+import { ORDER_INTENTS } from '../../core/orders/order-types.js';
+import type { Db } from '../client.js';
+import { oneOf } from '../mappers.js';
+
+const AWAITING = ['number', 'digits'] as const;
+
+export class PrismaOrderChatRepository implements OrderChatRepository {
+  constructor(private readonly db: Db) {}
+
+  async get(conversationId: string): Promise<OrderChatState | null> {
+    const row = await this.db.orderChat.findUnique({ where: { conversationId } });
+    if (!row) return null;
+    return {
+      ...row,
+      intent: row.intent === null ? null : oneOf(ORDER_INTENTS, row.intent, 'OrderChat.intent'),
+      awaiting: row.awaiting === null ? null : oneOf(AWAITING, row.awaiting, 'OrderChat.awaiting'),
+    };
+  }
+
+  async save(state: OrderChatState): Promise<void> {
+    const { conversationId, ...data } = state;
+    await this.db.orderChat.upsert({ where: { conversationId }, create: state, update: data });
+  }
+
+  async tally(from: Date, to: Date): Promise<OrderChatTally> {
+    const where = { updatedAt: { gte: from, lt: to }, questions: { gt: 0 } };
+    const sum = await this.db.orderChat.aggregate({ where, _count: { _all: true }, _sum: { questions: true, answered: true, handedOff: true } });
+    return { conversations: sum._count._all, questions: sum._sum.questions ?? 0, answered: sum._sum.answered ?? 0, handedOff: sum._sum.handedOff ?? 0 };
+  }
+}
