@@ -169,5 +169,5 @@ describe('channels in a running Kefu', () => {
     expect(channels.body.channels.wechat?.status).toBe('down');
     expect((await (await AgentClient.signIn(kefu.url, 'lina')).get('/api/admin/channels/wechat/qr')).status).toBe(403);
     expect((await new AgentClient(kefu.url).get('/api/admin/channels/wechat/qr')).status).toBe(401);
-  });
+  }, 90_000); // a server with wechaty, two accounts and two sign-ins (four real scrypt hashes)
 });

@@ -85,5 +85,5 @@ describe('AuthService', () => {
     // One address trying many accounts: 4 × 3 failures.
     for (let i = 0; i < 12; i++) await expect(auth.login(`u${i}@shop.test`, 'nope-nope', 'ip-9')).rejects.toMatchObject({ code: 'unauthorized' });
     await expect(auth.login('cat@shop.test', 'cat-password', 'ip-9')).rejects.toMatchObject({ code: 'rate_limited' });
-  });
+  }, 120_000); // about 17 real scrypt hashes, each 32 MiB of work: slow on a busy machine
 });
