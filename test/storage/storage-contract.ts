@@ -11,6 +11,7 @@ import { messageContract } from './contract-messages.js';
 import { migrationContract } from './contract-migrations.js';
 import { turnContract } from './contract-turns.js';
 import { supervisionContract } from './contract-supervision.js';
+import { orderContract } from './contract-orders.js';
 
 export interface MigrationRow {
   migration_name: string;
@@ -68,5 +69,6 @@ export function describeStorageContract(label: string, makeFixture: () => Promis
     deliveryContract(() => get().storage.repos);
     ticketContract(() => get().storage.repos);
     supervisionContract(() => get().storage.repos);
+    orderContract(() => get().storage.repos);
   });
 }
