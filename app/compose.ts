@@ -18,6 +18,7 @@ import { loadBuiltinFaqs, loadBuiltinSynonyms, loadLexicon } from '../knowledge/
 import type { KefuConfig } from './config.js';
 import { composeKnowledgeAdmin, seedBuiltinFaqs, seedSynonyms, type KnowledgeAdmin } from './compose-knowledge-admin.js';
 import { composeTickets, type TicketModule } from './compose-tickets.js';
+import { ServicePromise } from '../core/supervision/service-promise.js';
 import { composeSupervision, type SupervisionModule } from './compose-supervision.js';
 import { composeOrders, type OrderModule } from './orders/compose-orders.js';
 
@@ -51,7 +52,9 @@ export interface Services {
 export function composeServices(
   config: KefuConfig, repos: Repositories, logger: Logger, clock: Clock = systemClock, pubsub: PubSub = new InProcessPubSub(),
 ): Services {
+  const promise = new ServicePromise(config.tickets.leftMessage, config.handoff.hours);
   const knowledge = new KnowledgeBase(repos.faqs, clock, logger, {
+    fillAnswer: (answer) => promise.fill(answer),
     synonyms: loadBuiltinSynonyms(),
     lexicon: loadLexicon(),
     matcher: config.matcher,
@@ -66,7 +69,7 @@ export function composeServices(
   const supervision = composeSupervision({ repos, clock, logger });
   const { fallbackLimit, routing, agentCapacity, hours } = config.handoff;
   const handoff = new HandoffService({
-    repos, feed, clock, logger, settings: { fallbackLimit, routing, defaultCapacity: agentCapacity, hours }, observer: tickets.intake,
+    repos, feed, clock, logger, settings: { fallbackLimit, routing, defaultCapacity: agentCapacity, hours, promise }, observer: tickets.intake,
   });
   const orders = composeOrders(config, { repos, tickets: tickets.service, clock, logger });
   const conversations = new ConversationService({

@@ -11,6 +11,8 @@ export interface KnowledgeBaseOptions {
   refreshIntervalMs: number;
   /** Admin-edited synonyms; when it holds none yet, `synonyms` applies. A change bumps the revision like an FAQ change. */
   synonymStore?: { get(): Promise<{ groups: string[][] } | null> };
+  /** Fills placeholders in answers (the store's promises, service-promise.ts) before they are indexed and sent. */
+  fillAnswer?: (answer: string) => string;
 }
 
 interface Snapshot {
@@ -58,7 +60,8 @@ export class KnowledgeBase {
     const revision = await this.faqs.revision();
     this.checkedAt = now;
     if (this.snapshot && this.snapshot.revision === revision) return this.snapshot;
-    const entries = await this.faqs.list({ enabledOnly: true });
+    const { fillAnswer } = this.options;
+    const entries = (await this.faqs.list({ enabledOnly: true })).map((e) => (fillAnswer ? { ...e, answer: fillAnswer(e.answer) } : e));
     const synonyms = (await this.options.synonymStore?.get())?.groups ?? this.options.synonyms;
     const matcher = Matcher.build(entries, { ...this.options.matcher, synonyms, lexicon: this.options.lexicon });
     this.snapshot = { revision, matcher, entries: new Map(entries.map((e) => [e.id, e])) };

@@ -3,6 +3,7 @@ import type { Clock, Logger, Repositories } from '../ports.js';
 import type { Conversation, HandoffReason, Lang, StoredMessage, User } from '../types.js';
 import { AGENT_EVENTS_TOPIC, conversationEvent, type AgentEvent, type ConversationChange } from './agent-views.js';
 import type { BusinessHours } from './business-hours.js';
+import type { ServicePromise } from '../supervision/service-promise.js';
 import { DEFAULT_HANDOFF_TEXTS, type HandoffTexts } from './handoff-texts.js';
 import { pickAgent, type AgentLoad, type RoutingMode } from './routing.js';
 import { holderOf } from './customer-holder.js';
@@ -14,6 +15,8 @@ export interface HandoffSettings {
   /** Conversations per agent at once when the agent has no capacity of their own. */
   defaultCapacity: number;
   hours: BusinessHours;
+  /** What customers are promised for a left message; without it the notice promises no time. */
+  promise?: ServicePromise;
 }
 
 export interface HandoffDeps {
@@ -65,8 +68,10 @@ export class HandoffService {
     const t = this.texts[lang];
     this.deps.logger.info({ conversationId: conversation.id, channel: conversation.channel, reason, leftMessage: !open }, 'handed off to people');
     if (!open) {
-      const back = settings.hours.nextOpening(now);
-      const text = t.afterHours(settings.hours.describe(lang), back ? settings.hours.formatMoment(back, now, lang) : null);
+      const { hours, promise } = settings;
+      const back = hours.nextOpening(now);
+      const promised = promise ? { within: promise.leftMessageWithin(lang), by: hours.formatMoment(promise.leftMessageDue(now), now, lang) } : null;
+      const text = t.afterHours(hours.describe(lang), back ? hours.formatMoment(back, now, lang) : null, promised);
       const reply = await this.system(queued, text, replyToId);
       await this.announce(queued, 'left-message');
       await this.notify((o) => o.handedOff(queued, reason));

@@ -4,7 +4,8 @@ import type { HandoffReason, Lang } from '../types.js';
 export interface HandoffTexts {
   queued(reason: HandoffReason, position: number): string;
   position(position: number): string;
-  afterHours(hours: string, back: string | null): string;
+  /** `reply`: the promise for left messages (service-promise.ts), already formatted for the customer. */
+  afterHours(hours: string, back: string | null, reply: { within: string; by: string } | null): string;
   /** Queued, and the bot could not answer: an agent will. */
   passedOn(position: number): string;
   /** Outside service hours, and the bot could not answer: the message waits for people. */
@@ -31,8 +32,9 @@ export const DEFAULT_HANDOFF_TEXTS: Record<Lang, HandoffTexts> = {
   zh: {
     queued: (reason, n) => `${ZH_OPENERS[reason]}您目前排在第 ${n} 位，请稍候，您发送的消息客服都能看到。`,
     position: (n) => `您目前排在第 ${n} 位，请稍候。`,
-    afterHours: (hours, back) =>
-      `现在是非人工服务时间（服务时间：${hours}）。${back ? `人工客服将于${back}上线，` : ''}您的留言已记录，客服上线后会第一时间回复您。`,
+    afterHours: (hours, back, reply) =>
+      `现在是非人工服务时间（服务时间：${hours}）。${back ? `人工客服将于${back}上线，` : ''}您的留言已记录，` +
+      (reply ? `我们会在 ${reply.within}内（${reply.by} 前）回复您。` : '客服上线后会第一时间回复您。'),
     passedOn: (n) => `这个问题我暂时回答不了，人工客服接入后会为您解答。您目前排在第 ${n} 位，其他问题也可以继续问我。`,
     keptForLater: (back) =>
       `这个问题我暂时回答不了，已为您记录，人工客服${back ? `${back}上线后` : '上线后'}会回复您。其他问题也可以继续问我，回复「人工」可随时查看人工客服状态。`,
@@ -43,8 +45,9 @@ export const DEFAULT_HANDOFF_TEXTS: Record<Lang, HandoffTexts> = {
   en: {
     queued: (reason, n) => `${EN_OPENERS[reason]} You are number ${n} in the queue; an agent will see everything you write here.`,
     position: (n) => `You are now number ${n} in the queue. Thanks for waiting.`,
-    afterHours: (hours, back) =>
-      `Our agents are away right now (service hours: ${hours}).${back ? ` They are back ${back}.` : ''} Your message has been kept and an agent will reply as soon as they are back.`,
+    afterHours: (hours, back, reply) =>
+      `Our agents are away right now (service hours: ${hours}).${back ? ` They are back ${back}.` : ''} Your message has been kept` +
+      (reply ? ` and we will reply within ${reply.within} (by ${reply.by}).` : ' and an agent will reply as soon as they are back.'),
     passedOn: (n) => `I cannot answer that one myself; an agent will when they join. You are number ${n} in the queue, and you can keep asking me other questions meanwhile.`,
     keptForLater: (back) =>
       `I cannot answer that one myself; it has been kept for our agents, who will reply ${back ? `when they are back ${back}` : 'when they are back'}. You can keep asking me other questions, or reply "human" at any time to check on a person.`,

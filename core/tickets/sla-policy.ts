@@ -19,17 +19,20 @@ export interface SlaPolicy {
 }
 
 const H = 3_600_000;
-const rule = (r: Omit<SlaRule, 'firstResponseMs' | 'resolutionMs' | 'clock'>, firstResponseHours: number, resolutionHours: number): SlaRule =>
-  ({ ...r, firstResponseMs: firstResponseHours * H, resolutionMs: resolutionHours * H, clock: 'business' });
+const rule = (r: Omit<SlaRule, 'firstResponseMs' | 'resolutionMs' | 'clock'>, firstResponseHours: number, resolutionHours: number, clock: SlaRule['clock'] = 'business'): SlaRule =>
+  ({ ...r, firstResponseMs: firstResponseHours * H, resolutionMs: resolutionHours * H, clock });
 
-/** The store's policy: urgent first; complaints answered within 2 business hours; left messages within 24. */
+/**
+ * The store's policy: urgent first; complaints answered within 2 business hours; left messages within 24 hours
+ * around the clock, as customers are told (the left-message rule follows KEFU_LEFT_MESSAGE_REPLY, see service-promise.ts).
+ */
 export const DEFAULT_SLA_POLICY: SlaPolicy = {
   warnAt: 0.75,
   rules: [
     rule({ priority: 'urgent' }, 1, 8),
     rule({ type: 'complaint' }, 2, 24),
     rule({ priority: 'high' }, 4, 24),
-    rule({ source: 'left_message' }, 24, 72),
+    rule({ source: 'left_message' }, 24, 72, 'calendar'),
     rule({ priority: 'low' }, 24, 120),
     rule({}, 8, 40),
   ],
