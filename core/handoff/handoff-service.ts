@@ -68,10 +68,7 @@ export class HandoffService {
     const t = this.texts[lang];
     this.deps.logger.info({ conversationId: conversation.id, channel: conversation.channel, reason, leftMessage: !open }, 'handed off to people');
     if (!open) {
-      const { hours, promise } = settings;
-      const back = hours.nextOpening(now);
-      const promised = promise ? { within: promise.leftMessageWithin(lang), by: hours.formatMoment(promise.leftMessageDue(now), now, lang) } : null;
-      const text = t.afterHours(hours.describe(lang), back ? hours.formatMoment(back, now, lang) : null, promised);
+      const text = this.afterHours(lang, now, now);
       const reply = await this.system(queued, text, replyToId);
       await this.announce(queued, 'left-message');
       await this.notify((o) => o.handedOff(queued, reason));
@@ -100,7 +97,8 @@ export class HandoffService {
     if (!hours.isOpen(now)) {
       const back = hours.nextOpening(now);
       const when = back ? hours.formatMoment(back, now, conversation.lang) : null;
-      return [await this.system(conversation, heard === 'asked' ? t.afterHours(hours.describe(conversation.lang), when) : t.keptForLater(when))];
+      const asked = heard === 'asked' ? this.afterHours(conversation.lang, now, conversation.leftMessageAt ?? now) : null;
+      return [await this.system(conversation, asked ?? t.keptForLater(when))];
     }
     const position = await this.positionOf(conversation.id);
     if (!position) return [];
@@ -211,6 +209,14 @@ export class HandoffService {
         await this.system(conversation, this.texts[conversation.lang].position(i + 1));
       }
     }
+  }
+
+  /** The after-hours notice, with the reply promised for a message left at `leftAt` (service-promise.ts). */
+  private afterHours(lang: Lang, now: Date, leftAt: Date): string {
+    const { hours, promise } = this.deps.settings;
+    const back = hours.nextOpening(now);
+    const promised = promise ? { within: promise.leftMessageWithin(lang), by: hours.formatMoment(promise.leftMessageDue(leftAt), now, lang) } : null;
+    return this.texts[lang].afterHours(hours.describe(lang), back ? hours.formatMoment(back, now, lang) : null, promised);
   }
 
   private system(conversation: Conversation, text: string, replyToId?: string): Promise<StoredMessage> {
