@@ -17,7 +17,7 @@ beforeAll(async () => {
   await h.addUser('ada', 'admin');
   ann = await AgentClient.signIn(h.url, 'ann');
   sue = await AgentClient.signIn(h.url, 'sue');
-});
+}, 120_000);
 afterAll(() => h?.close());
 
 async function chatWithAnn(): Promise<Chat> {
