@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type pg from 'pg';
 import type { PrismaClient } from './generated/sqlite/client.js';
 import { SQLITE_BUSY_TIMEOUT_MS, type DatabaseTarget } from './database-url.js';
 import { createPgPool } from './pg-pool.js';
@@ -47,7 +48,17 @@ export async function createClient(target: DatabaseTarget): Promise<{ db: Db; ra
   const pool = createPgPool(pg, target);
   const db = new PostgresClient({ adapter: new PrismaPg(pool, { schema: target.schema, disposeExternalPool: true }) }) as unknown as Db;
   await db.$connect();
-  return { db, raw: { dialect: 'postgresql', pool } };
+  return { db, raw: { dialect: 'postgresql', pool, types: utcTimestamps(pg.types) } };
+}
+
+/** OID of PostgreSQL's `timestamp` (without time zone), the column type of Prisma's DateTime. */
+const TIMESTAMP_OID = 1114;
+
+function utcTimestamps(types: typeof pg.types): pg.CustomTypesConfig {
+  const utc = (value: string): Date => new Date(`${value.replace(' ', 'T')}Z`);
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === TIMESTAMP_OID && format !== 'binary' ? utc : types.getTypeParser(oid, format))) as pg.CustomTypesConfig['getTypeParser'],
+  };
 }
 
 function sqliteRaw(adapter: SqliteAdapter): RawDb {

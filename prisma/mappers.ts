@@ -91,7 +91,10 @@ export function toFaqEntry(row: FaqRow): FaqEntry {
   };
 }
 
-export function toUser(row: UserRow): User {
+/** What a user row needs to become a User: never the password hash. */
+export type UserFields = Omit<UserRow, 'passwordHash' | 'updatedAt'>;
+
+export function toUser(row: UserFields): User {
   return {
     id: row.id,
     email: row.email,

@@ -24,6 +24,8 @@ export interface RawPostgres {
   dialect: 'postgresql';
   /** The pool Prisma's adapter also uses. */
   pool: pg.Pool;
+  /** pg's parsers, except `timestamp` (what Prisma's DateTime is) read as UTC, as Prisma writes it; pg would read local time. */
+  types: pg.CustomTypesConfig;
 }
 
 /** `?` → `$1, $2…` for PostgreSQL. */
@@ -43,6 +45,50 @@ export async function queryRows<T>(db: RawDb, sql: string, params: SqlValue[]): 
   if (db.dialect === 'sqlite') return db.statement(sql).all(...params.map((p) => (typeof p === 'boolean' ? Number(p) : p))) as T[];
   const result = await db.pool.query({ name: statementName(sql), text: numbered(sql), values: params });
   return result.rows as T[];
+}
+
+/**
+ * One write outside a transaction; returns the rows it changed. On SQLite it takes the adapter's transaction lock, so
+ * it never lands inside an interactive transaction Prisma has open on the same connection (and rolls back with it).
+ */
+export async function execute(db: RawDb, sql: string, params: SqlValue[]): Promise<number> {
+  if (db.dialect === 'sqlite') {
+    const values = params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
+    return db.transaction(() => db.statement(sql).run(...values).changes);
+  }
+  const result = await db.pool.query({ name: statementName(sql), text: numbered(sql), values: params });
+  return result.rowCount ?? 0;
+}
+
+/** `INSERT INTO "table" ("a", "b") VALUES (?, ?)` for these columns. */
+export function insertSql(table: string, columns: readonly string[]): string {
+  return `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+}
+
+/**
+ * Rows with their DateTime columns (`dates`) as Date, shaped like Prisma's rows, for the mappers. SQLite keeps them as
+ * ISO text (see sqlDate); PostgreSQL's come through `types`.
+ */
+export async function queryRecords<T>(db: RawDb, sql: string, params: SqlValue[], dates: readonly string[]): Promise<T[]> {
+  if (db.dialect === 'postgresql') {
+    const result = await db.pool.query({ name: statementName(sql), text: numbered(sql), values: params, types: db.types });
+    return result.rows as T[];
+  }
+  return (await queryRows<Record<string, unknown>>(db, sql, params)).map((row) => withDates<T>(row, dates));
+}
+
+/** A SQLite row with its DateTime columns (ISO text) turned into Date, in place. */
+export function withDates<T>(row: Record<string, unknown>, dates: readonly string[]): T {
+  for (const column of dates) {
+    const value = row[column];
+    if (typeof value === 'string') row[column] = new Date(value);
+  }
+  return row as T;
+}
+
+/** `SELECT "a", "b" FROM "table" WHERE "key" = ?`, for one row by a unique key. */
+export function selectSql(table: string, columns: readonly string[], key = 'id'): string {
+  return `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" WHERE "${key}" = ?`;
 }
 
 const names = new Map<string, string>();

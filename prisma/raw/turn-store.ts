@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../core/errors.js';
 import type { ConversationPatch, NewTurn, TurnResult } from '../../core/ports.js';
 import type { NewMessage, StoredMessage } from '../../core/types.js';
+import { MESSAGE } from './columns.js';
 import { numbered, queryRows, type RawDb, type RawPostgres, type RawSqlite, type SqlValue, sqlDate, statementName } from './raw-db.js';
 
-const MESSAGE_COLUMNS = ['id', 'conversationId', 'seq', 'direction', 'author', 'kind', 'text', 'faqId', 'choices', 'channel',
-  'channelMessageId', 'replyToId', 'agentId', 'attachments', 'deliveryStatus', 'createdAt'] as const;
+const MESSAGE_COLUMNS = MESSAGE.columns;
 const DELIVERY_COLUMNS = ['id', 'messageId', 'conversationId', 'seq', 'channel', 'payload', 'status', 'attempts', 'nextAttemptAt', 'createdAt', 'updatedAt'] as const;
 const PATCH_COLUMNS = ['status', 'lang', 'fallbackStreak', 'closedAt', 'channelRef'] as const;
 // PostgreSQL cannot infer the type of a parameter in a SELECT list; these columns need a cast.
-const CASTS: Record<string, string> = { seq: '::int', attempts: '::int', fallbackStreak: '::int', createdAt: '::timestamp(3)', updatedAt: '::timestamp(3)', nextAttemptAt: '::timestamp(3)', closedAt: '::timestamp(3)' };
+export const CASTS: Record<string, string> = { seq: '::int', attempts: '::int', fallbackStreak: '::int', createdAt: '::timestamp(3)', updatedAt: '::timestamp(3)', nextAttemptAt: '::timestamp(3)', closedAt: '::timestamp(3)' };
 
 interface Row {
   table: 'Message' | 'Delivery';
@@ -26,6 +26,16 @@ interface Plan {
   lastSeq: number;
 }
 
+/** A message's column values; `channel` is null here, the statement takes it from the conversation row. */
+export function messageValues(db: RawDb, m: StoredMessage): Record<string, SqlValue> {
+  return {
+    id: m.id, conversationId: m.conversationId, seq: m.seq, direction: m.direction, author: m.author, kind: m.kind, text: m.text,
+    faqId: m.faqId, choices: m.choices === null ? null : JSON.stringify(m.choices), channel: null, channelMessageId: m.channelMessageId,
+    replyToId: m.replyToId, agentId: m.agentId ?? null, attachments: m.attachments?.length ? JSON.stringify(m.attachments) : null,
+    deliveryStatus: m.deliveryStatus ?? null, createdAt: sqlDate(db, m.createdAt),
+  };
+}
+
 const isStored = (m: NewMessage | StoredMessage): m is StoredMessage => 'id' in m && 'seq' in m;
 
 function plan(db: RawDb, turn: NewTurn): Plan {
@@ -37,15 +47,7 @@ function plan(db: RawDb, turn: NewTurn): Plan {
     const { deliveryStatus: _ignored, ...rest } = m;
     return { ...rest, id: randomUUID(), seq, createdAt: m.createdAt ?? at, ...(deliveryStatus ? { deliveryStatus } : {}) };
   };
-  const messageRow = (m: StoredMessage): Row => ({
-    table: 'Message',
-    values: {
-      id: m.id, conversationId: m.conversationId, seq: m.seq, direction: m.direction, author: m.author, kind: m.kind, text: m.text,
-      faqId: m.faqId, choices: m.choices === null ? null : JSON.stringify(m.choices), channel: null, channelMessageId: m.channelMessageId,
-      replyToId: m.replyToId, agentId: m.agentId ?? null, attachments: m.attachments?.length ? JSON.stringify(m.attachments) : null,
-      deliveryStatus: m.deliveryStatus ?? null, createdAt: sqlDate(db, m.createdAt),
-    },
-  });
+  const messageRow = (m: StoredMessage): Row => ({ table: 'Message', values: messageValues(db, m) });
   const inbound = isStored(turn.inbound) ? turn.inbound : stored(turn.inbound);
   if (!isStored(turn.inbound)) rows.push(messageRow(inbound));
   const replies: StoredMessage[] = [];
@@ -136,7 +138,7 @@ async function storePostgres(db: RawPostgres, p: Plan): Promise<string | null> {
   return result.rows[0]?.channel ?? null;
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

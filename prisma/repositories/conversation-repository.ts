@@ -4,11 +4,19 @@ import type { ChannelId, Conversation, ConversationStatus, Lang } from '../../co
 import type { Db } from '../client.js';
 import { toConversation } from '../mappers.js';
 import { isRecordNotFound } from '../prisma-errors.js';
+import type { Conversation as ConversationRow } from '../generated/sqlite/client.js';
+import { CONVERSATION } from '../raw/columns.js';
+import { queryRecords, selectSql, type RawDb } from '../raw/raw-db.js';
 
 type ConversationPatch = Partial<Pick<Conversation, 'status' | 'lang' | 'fallbackStreak' | 'closedAt' | 'channelRef'>>;
 
+const GET = selectSql('Conversation', CONVERSATION.columns);
+
 export class PrismaConversationRepository implements ConversationRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly raw: RawDb,
+  ) {}
 
   async create(input: { customerId: string; channel: ChannelId; lang?: Lang }): Promise<Conversation> {
     const row = await this.db.conversation.create({
@@ -17,8 +25,9 @@ export class PrismaConversationRepository implements ConversationRepository {
     return toConversation(row);
   }
 
+  /** On every agent reply and every cache miss: a prepared statement, not a compiled query. */
   async get(id: string): Promise<Conversation | null> {
-    const row = await this.db.conversation.findUnique({ where: { id } });
+    const [row] = await queryRecords<ConversationRow>(this.raw, GET, [id], CONVERSATION.dates);
     return row ? toConversation(row) : null;
   }
 

@@ -2,10 +2,12 @@ import { DomainError } from '../../core/errors.js';
 import type { OutboundMessage } from '../../core/messages.js';
 import type { DeliveryRecord, DeliveryRepository } from '../../core/ports.js';
 import { CHANNELS, DELIVERY_STATUSES, type ChannelId, type DeliveryStatus, type StoredMessage } from '../../core/types.js';
-import { TX_OPTIONS, type Db } from '../client.js';
+import type { Db } from '../client.js';
 import type { Delivery as DeliveryRow } from '../generated/sqlite/client.js';
 import { oneOf } from '../mappers.js';
 import { isUniqueViolation } from '../prisma-errors.js';
+import { claimDue, finishDelivery } from '../raw/outbox.js';
+import type { RawDb } from '../raw/raw-db.js';
 
 function toDelivery(row: DeliveryRow): DeliveryRecord {
   return {
@@ -28,7 +30,10 @@ const ORDER = [{ createdAt: 'asc' }, { seq: 'asc' }] as const;
 
 /** The outbox. Every status change also writes `Message.deliveryStatus`, in the same transaction. */
 export class PrismaDeliveryRepository implements DeliveryRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly raw: RawDb,
+  ) {}
 
   async enqueue(input: { message: StoredMessage; channel: ChannelId; payload: OutboundMessage; at: Date }): Promise<DeliveryRecord> {
     const { message, channel, payload, at } = input;
@@ -50,30 +55,9 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
     }
   }
 
+  /** Read on every outbox poll: prepared statements (raw/outbox.ts), not compiled queries. */
   async claimDue(input: { now: Date; leaseUntil: Date; limit: number }): Promise<DeliveryRecord[]> {
-    const due = await this.db.delivery.findMany({
-      where: { status: 'pending', nextAttemptAt: { lte: input.now } },
-      orderBy: [{ nextAttemptAt: 'asc' }, { seq: 'asc' }],
-      take: input.limit * 4,
-    });
-    if (due.length === 0) return [];
-    const heads = await this.db.delivery.groupBy({
-      by: ['conversationId'],
-      where: { status: 'pending', conversationId: { in: [...new Set(due.map((r) => r.conversationId))] } },
-      _min: { seq: true },
-    });
-    const headSeq = new Map(heads.map((h) => [h.conversationId, h._min.seq]));
-    const claimed: DeliveryRecord[] = [];
-    for (const row of due.filter((r) => headSeq.get(r.conversationId) === r.seq)) {
-      if (claimed.length >= input.limit) break;
-      // Conditional on the due time we read: if another worker leased the row first, this matches nothing.
-      const { count } = await this.db.delivery.updateMany({
-        where: { id: row.id, status: 'pending', nextAttemptAt: row.nextAttemptAt },
-        data: { nextAttemptAt: input.leaseUntil },
-      });
-      if (count === 1) claimed.push(toDelivery({ ...row, nextAttemptAt: input.leaseUntil }));
-    }
-    return claimed;
+    return (await claimDue(this.raw, input)).map(toDelivery);
   }
 
   markSent(id: string, at: Date): Promise<DeliveryRecord> {
@@ -112,13 +96,7 @@ export class PrismaDeliveryRepository implements DeliveryRepository {
   }
 
   private async finish(id: string, status: 'sent' | 'failed', data: { sentAt?: Date; lastError: string | null }): Promise<DeliveryRecord> {
-    const row = await this.db.$transaction(async (tx) => {
-      const { count } = await tx.delivery.updateMany({ where: { id, status: 'pending' }, data: { ...data, status, attempts: { increment: 1 } } });
-      if (count === 0) return null;
-      const updated = await tx.delivery.findUniqueOrThrow({ where: { id } });
-      await tx.message.update({ where: { id: updated.messageId }, data: { deliveryStatus: status } });
-      return updated;
-    }, TX_OPTIONS);
+    const row = await finishDelivery(this.raw, id, status, { ...data, at: new Date() });
     if (!row) throw await this.notPending(id);
     return toDelivery(row);
   }

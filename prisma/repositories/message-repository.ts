@@ -1,11 +1,12 @@
 import { DomainError } from '../../core/errors.js';
 import type { AppendResult, MessageRepository, NewTurn, TurnResult } from '../../core/ports.js';
 import type { ChannelId, NewMessage, StoredMessage } from '../../core/types.js';
-import { TX_OPTIONS, type Db } from '../client.js';
+import type { Db } from '../client.js';
 import { toMessage } from '../mappers.js';
-import { isRecordNotFound, isUniqueViolation } from '../prisma-errors.js';
+import { isUniqueViolation } from '../prisma-errors.js';
 import { queryRows, sqlDate, type RawDb } from '../raw/raw-db.js';
-import { storeTurn } from '../raw/turn-store.js';
+import { appendMessage } from '../raw/append.js';
+import { isUniqueViolation as isRawUniqueViolation, storeTurn } from '../raw/turn-store.js';
 
 const UNANSWERED = `SELECT m."id" FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
   WHERE m."direction" = 'inbound' AND m."author" = 'customer' AND c."status" = 'bot' AND m."createdAt" >= ? AND m."createdAt" < ?
@@ -32,40 +33,12 @@ export class PrismaMessageRepository implements MessageRepository {
 
   async append(message: NewMessage): Promise<AppendResult> {
     try {
-      const row = await this.db.$transaction(async (tx) => {
-        // The increment locks the conversation row (PostgreSQL) or the database (SQLite) until commit, so
-        // concurrent appends take turns and each sees the previous one's seq.
-        const conversation = await tx.conversation.update({
-          where: { id: message.conversationId },
-          data: { lastSeq: { increment: 1 } },
-          select: { lastSeq: true, channel: true },
-        });
-        return tx.message.create({
-          data: {
-            conversationId: message.conversationId,
-            seq: conversation.lastSeq,
-            direction: message.direction,
-            author: message.author,
-            kind: message.kind,
-            text: message.text,
-            faqId: message.faqId,
-            choices: message.choices === null ? null : JSON.stringify(message.choices),
-            channel: conversation.channel,
-            channelMessageId: message.channelMessageId,
-            replyToId: message.replyToId,
-            agentId: message.agentId ?? null,
-            attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
-            createdAt: message.createdAt,
-          },
-        });
-      }, TX_OPTIONS);
-      return { message: toMessage(row), duplicate: false };
+      const stored = await appendMessage(this.raw, message);
+      if (!stored) throw new DomainError('not_found', `Conversation ${message.conversationId} not found`);
+      return { message: stored, duplicate: false };
     } catch (error) {
-      if (isRecordNotFound(error)) {
-        throw new DomainError('not_found', `Conversation ${message.conversationId} not found`, { cause: error });
-      }
       // The transaction has rolled back, lastSeq included; the stored twin is the answer.
-      const existing = isUniqueViolation(error) ? await this.findByChannelMessageId(message) : null;
+      const existing = isRawUniqueViolation(error) || isUniqueViolation(error) ? await this.findByChannelMessageId(message) : null;
       if (!existing) throw error;
       return { message: existing, duplicate: true };
     }

@@ -2,16 +2,25 @@ import type { SessionRepository } from '../../core/ports.js';
 import type { Session } from '../../core/types.js';
 import type { Db } from '../client.js';
 import { toSession } from '../mappers.js';
+import type { Session as SessionRow } from '../generated/sqlite/client.js';
+import { SESSION } from '../raw/columns.js';
+import { queryRecords, selectSql, type RawDb } from '../raw/raw-db.js';
+
+const GET = selectSql('Session', SESSION.columns);
 
 export class PrismaSessionRepository implements SessionRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly raw: RawDb,
+  ) {}
 
   async create(session: Session): Promise<void> {
     await this.db.session.create({ data: session });
   }
 
+  /** On every signed-in request: a prepared statement, not a compiled query. */
   async get(id: string): Promise<Session | null> {
-    const row = await this.db.session.findUnique({ where: { id } });
+    const [row] = await queryRecords<SessionRow>(this.raw, GET, [id], SESSION.dates);
     return row ? toSession(row) : null;
   }
 

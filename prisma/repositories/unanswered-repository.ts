@@ -1,21 +1,27 @@
+import { randomUUID } from 'node:crypto';
 import type { NewUnanswered, UnansweredRepository } from '../../core/ports.js';
 import type { UnansweredQuestion, UnansweredReason } from '../../core/types.js';
 import type { Db } from '../client.js';
 import { toUnanswered } from '../knowledge-mappers.js';
-import { isUniqueViolation } from '../prisma-errors.js';
+import { execute, insertSql, sqlDate, type RawDb } from '../raw/raw-db.js';
 import { oneOf } from '../mappers.js';
 import { UNANSWERED_REASONS, UNANSWERED_STATUSES } from '../../core/types.js';
 
-export class PrismaUnansweredRepository implements UnansweredRepository {
-  constructor(private readonly db: Db) {}
+const RECORD_COLUMNS = ['id', 'conversationId', 'messageId', 'channel', 'text', 'reason', 'bestScore', 'bestFaqId', 'lang', 'status', 'createdAt'] as const;
+// The same message and reason again (a re-delivered message, a repeated 👎): one is enough.
+const RECORD = `${insertSql('UnansweredQuestion', RECORD_COLUMNS)} ON CONFLICT ("messageId", "reason") DO NOTHING`;
 
+export class PrismaUnansweredRepository implements UnansweredRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly raw: RawDb,
+  ) {}
+
+  /** On every bot turn that was not a confident answer, so a prepared statement rather than a compiled query. */
   async record(q: NewUnanswered): Promise<void> {
-    try {
-      await this.db.unansweredQuestion.create({ data: q });
-    } catch (error) {
-      // The same message and reason again (a re-delivered message, a repeated 👎): one is enough.
-      if (!isUniqueViolation(error)) throw error;
-    }
+    await execute(this.raw, RECORD, [
+      randomUUID(), q.conversationId, q.messageId, q.channel, q.text, q.reason, q.bestScore, q.bestFaqId, q.lang, 'open', sqlDate(this.raw, q.createdAt),
+    ]);
   }
 
   async listOpen(options: { since?: Date; limit?: number } = {}): Promise<UnansweredQuestion[]> {

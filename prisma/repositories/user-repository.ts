@@ -2,11 +2,18 @@ import { DomainError } from '../../core/errors.js';
 import type { NewUser, UserPatch, UserRepository } from '../../core/ports.js';
 import type { User } from '../../core/types.js';
 import type { Db } from '../client.js';
-import { toUser } from '../mappers.js';
+import { toUser, type UserFields } from '../mappers.js';
+import { USER } from '../raw/columns.js';
+import { queryRecords, selectSql, type RawDb } from '../raw/raw-db.js';
 import { isRecordNotFound, isUniqueViolation } from '../prisma-errors.js';
 
+const GET = selectSql('User', USER.columns);
+
 export class PrismaUserRepository implements UserRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly raw: RawDb,
+  ) {}
 
   async create(input: NewUser): Promise<User> {
     const email = input.email.toLowerCase();
@@ -20,8 +27,9 @@ export class PrismaUserRepository implements UserRepository {
     }
   }
 
+  /** On every signed-in request: a prepared statement, not a compiled query. */
   async get(id: string): Promise<User | null> {
-    const row = await this.db.user.findUnique({ where: { id } });
+    const [row] = await queryRecords<UserFields>(this.raw, GET, [id], USER.dates);
     return row ? toUser(row) : null;
   }
 
