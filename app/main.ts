@@ -24,9 +24,17 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel, config.logFormat);
   const kefu = await startKefu(config, logger);
-  console.log(`Kefu is running at http://localhost:${kefu.port}/  (database: ${config.databaseUrl.startsWith('file:') ? config.databaseUrl : 'postgresql'})`);
+  console.log(listeningLine(config.host, kefu.port, config.databaseUrl.startsWith('file:') ? config.databaseUrl : 'postgresql'));
   await printFirstRun(kefu.port, kefu.services.repos.users, resolveSecret(config.secret, config.dataDir, logger));
   stopOnSignals(() => kefu.close(config.shutdownGraceMs), { graceMs: config.shutdownGraceMs, logger });
+}
+
+/** Said once the server listens: the address it is bound to, and the one to open on this machine. */
+function listeningLine(host: string, port: number, database: string): string {
+  const everywhere = host === '0.0.0.0' || host === '::';
+  const local = everywhere ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const where = everywhere ? `all network interfaces (${host === '::' ? `[::]` : host}:${port})` : `${local}:${port}`;
+  return `Kefu is listening on ${where}; open http://${local}:${port}/  (database: ${database})`;
 }
 
 main().catch((err: unknown) => {

@@ -17,6 +17,8 @@ export interface ConversationDetail {
   notes: NoteView[];
   /** Names of the agents who wrote messages or notes, by user id. */
   authors: Record<string, string>;
+  /** Tickets made from or linked to this conversation, so "to ticket" shows an existing one instead of a blank form. */
+  tickets: Array<{ id: string; number: string; status: string; subject: string }>;
 }
 
 export interface AgentLoadView extends UserView {
@@ -49,13 +51,14 @@ export class AgentQueries {
 
   async detail(user: User, id: string): Promise<ConversationDetail> {
     const conversation = await this.readable(user, id);
-    const [customer, messages, notes, users, queued, history] = await Promise.all([
+    const [customer, messages, notes, users, queued, history, tickets] = await Promise.all([
       this.repos.customers.get(conversation.customerId),
       this.repos.messages.listByConversation(id),
       this.repos.handoff.listNotes(id),
       this.names(),
       conversation.status === 'queued' ? this.repos.handoff.listQueued() : Promise.resolve([]),
       this.repos.conversations.listByCustomer(conversation.customerId),
+      this.repos.tickets.ticketsOfConversation(id),
     ]);
     const position = queued.findIndex((c) => c.id === id) + 1;
     const authors: Record<string, string> = {};
@@ -68,6 +71,7 @@ export class AgentQueries {
       messages: messages.map(toMessageView),
       notes: notes.map((n) => toNoteView(n, users.get(n.authorId) ?? 'agent')),
       authors,
+      tickets: tickets.map((t) => ({ id: t.id, number: t.number, status: t.status, subject: t.subject })),
     };
   }
 

@@ -89,18 +89,27 @@ describe('a customer in the widget and an agent in the console (Chromium)', () =
     await agent.locator('#mine li[data-status="agent"]').waitFor();
     expect(await agent.locator('#mine li').count()).toBe(1);
 
-    // A canned reply: "/退货" expands with Tab, Enter sends it.
+    // A default canned reply on a fresh install: "/退货" expands with Tab; {订单号} waits until the customer gives it.
     await agent.fill('#input', '/退');
+    await agent.locator('#suggestions li[data-shortcut="退款"]').waitFor();
+    await agent.fill('#input', '/退货');
     await agent.locator('#suggestions li[data-shortcut="退货"]').waitFor();
     await agent.press('#input', 'Tab');
     expect(await agent.inputValue('#input')).toContain('7 天内可以无理由退货');
+    expect(await agent.evaluate(() => { const box = document.querySelector<HTMLTextAreaElement>('#input')!; return box.value.slice(box.selectionStart, box.selectionEnd); })).toBe('{订单号}');
     await agent.press('#input', 'Enter');
-    await widget(customer, 'agent').filter({ hasText: '7 天内可以无理由退货' }).waitFor();
+    await agent.locator('#flash').filter({ hasText: '请先填写 {订单号}' }).waitFor();
+    await customerSays(customer, '好的，我的订单号是 12345');
+    await timeline(agent, 'customer').filter({ hasText: '12345' }).waitFor();
+    await agent.fill('#input', '/退货');
+    await agent.press('#input', 'Tab');
+    expect(await agent.inputValue('#input')).toContain('找到订单 12345');
+    await agent.press('#input', 'Enter');
+    await widget(customer, 'agent').filter({ hasText: '7 天内可以无理由退货' }).filter({ hasText: '12345' }).waitFor();
     expect(await agent.inputValue('#input')).toBe('');
 
     // The customer answers; the agent sees it live, as text even when it looks like HTML.
     const attack = '<img src=x onerror=alert(1)>';
-    await customerSays(customer, '好的，我的订单号是 12345');
     await customerSays(customer, attack);
     await timeline(agent, 'customer').filter({ hasText: attack }).waitFor();
     expect(await timeline(agent, 'customer').allTextContents()).toEqual(['你好', '转人工', '好的，我的订单号是 12345', attack]);

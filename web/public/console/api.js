@@ -10,7 +10,7 @@ export class ApiError extends Error {
 }
 
 export function toLogin() {
-  location.replace(`login.html?next=${encodeURIComponent(location.pathname + location.search)}`);
+  location.replace(`login.html?next=${encodeURIComponent(location.pathname + location.search + location.hash)}`);
 }
 
 export async function request(method, path, body) {

@@ -1,5 +1,5 @@
 import { api, ApiError, whoAmI } from './api.js';
-import { CannedPicker } from './canned.js';
+import { CannedPicker, latestOrderNumber, unfilledVariable } from './canned.js';
 import { $, ago, el, flash, REASON, STATUS } from './dom.js';
 import { connectLive } from './live.js';
 import { renderSupervisor } from './supervisor.js';
@@ -15,7 +15,9 @@ $('presence').value = me.presence;
 if (me.presence === 'offline') api.presence('online').then(() => { $('presence').value = 'online'; }, () => undefined);
 
 const timeline = new Timeline($('timeline'), me.id);
-const picker = new CannedPicker($('input'), $('suggestions'), []);
+const picker = new CannedPicker($('input'), $('suggestions'), [], () => ({
+  customerName: current ? timeline.customerName : '', agentName: me.displayName, orderNumber: latestOrderNumber(timeline.customerTexts()),
+}));
 let current = null;
 let agents = [];
 let noteChosen = false;
@@ -74,10 +76,21 @@ function renderHeader() {
   $('composer-hint').textContent = replyOk ? '' : c.status === 'queued' ? '接入后才能回复客户 · Claim to reply' : '只能写内部备注 · Notes only';
   $('download-json').href = api.transcriptUrl(c.id, 'json');
   $('download-text').href = api.transcriptUrl(c.id, 'text');
-  $('transfer-to').replaceChildren(...agents.filter((a) => a.id !== (c.assignee && c.assignee.id) && a.presence !== 'offline')
-    .map((a) => el('option', { value: a.id, text: `${a.displayName}（${a.presence === 'online' ? '在线' : '离开'} ${a.load}/${a.effectiveCapacity}）` })));
-  $('transfer').disabled = $('transfer-to').options.length === 0;
+  const targets = agents.filter((a) => a.id !== (c.assignee && c.assignee.id) && a.presence !== 'offline');
+  $('transfer-to').replaceChildren(...(targets.length ? targets.map((a) => el('option', { value: a.id, text: `${a.displayName}（${a.presence === 'online' ? '在线' : '离开'} ${a.load}/${a.effectiveCapacity}）` }))
+    : [el('option', { value: '', text: '没有其他在线客服 · Nobody else is online' })]));
+  $('transfer-to').disabled = targets.length === 0;
+  $('transfer').disabled = targets.length === 0;
+  $('transfer').title = targets.length ? '' : '只能转给在线或离开状态的其他客服 · Only agents who are online or away can take it';
   document.querySelectorAll('.conv-list li').forEach((li) => li.classList.toggle('current', li.dataset.id === c.id));
+}
+
+/** "To ticket" opens the conversation's ticket when it has one still open, else a new ticket form for it. */
+function renderTicketLink(tickets) {
+  const open = tickets.filter((t) => t.status !== 'closed').at(-1);
+  $('to-ticket').href = open ? `tickets.html#${encodeURIComponent(open.number)}` : `tickets.html#new:${encodeURIComponent(current.id)}`;
+  $('to-ticket').textContent = open ? `工单 ${open.number} · Ticket` : '转工单 To ticket';
+  $('to-ticket').dataset.ticket = open ? open.number : '';
 }
 
 function renderProfile(customer) {
@@ -98,10 +111,13 @@ async function open(id) {
     current = detail.conversation;
     timeline.reset({ messages: detail.messages, notes: detail.notes, authors: detail.authors, customerName: detail.customer.name });
     renderHeader();
+    renderTicketLink(detail.tickets);
     renderProfile(detail.customer);
     $('chat').hidden = false;
     $('profile').hidden = false;
     $('empty').hidden = true;
+    // Scrolling while the chat was hidden did nothing: show the latest messages now.
+    timeline.scroll();
     live.send({ type: 'watch', conversationId: id, afterSeq: timeline.lastSeq });
     history.replaceState(null, '', `#${id}`);
   } catch (err) {
@@ -118,6 +134,7 @@ async function reloadCurrent() {
     Object.assign(timeline.authors, detail.authors);
     detail.messages.forEach((m) => timeline.addMessage(m));
     renderHeader();
+    renderTicketLink(detail.tickets);
     renderProfile(detail.customer);
   } catch (err) {
     if (err instanceof ApiError && err.status === 403) leave('这个会话已由其他客服处理 · This conversation is now with another agent');
@@ -166,6 +183,13 @@ $('composer').addEventListener('submit', async (e) => {
   e.preventDefault();
   const text = $('input').value.trim();
   if (!text || !current) return;
+  const unfilled = unfilledVariable(text);
+  if (unfilled) {
+    flash(`请先填写 ${unfilled.name} · Fill in ${unfilled.name} first`, 'error');
+    $('input').setSelectionRange(unfilled.start, unfilled.end);
+    $('input').focus();
+    return;
+  }
   const note = $('mode-note').checked;
   $('send').disabled = true;
   // Cleared at once, as chat apps do; the text comes back if sending fails so nothing typed is lost.
@@ -212,7 +236,8 @@ const live = connectLive({
 
 api.canned().then((r) => {
   picker.setReplies(r.cannedReplies);
-  $('canned-list').replaceChildren(...r.cannedReplies.map((c) => el('li', {}, el('strong', { text: `/${c.shortcut}` }), ` ${c.title}`)));
+  $('canned-list').replaceChildren(...r.cannedReplies.map((c) => el('li', {}, el('strong', { text: `/${c.shortcut}` }), ` ${c.title}`)),
+    el('li', {}, el('a', { href: 'canned.html', text: '管理快捷回复 Manage' })));
 }).catch(report);
 await refreshLists();
 if (location.hash.length > 1) await open(decodeURIComponent(location.hash.slice(1)));

@@ -23,9 +23,10 @@ export function time(iso) {
 
 export function ago(iso) {
   const s = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 1000));
-  if (s < 60) return `${s} 秒`;
-  if (s < 3600) return `${Math.floor(s / 60)} 分钟`;
-  return `${Math.floor(s / 3600)} 小时`;
+  if (s < 60) return '刚刚';
+  if (s < 3600) return `${Math.floor(s / 60)} 分钟前`;
+  if (s < 86400) return `${Math.floor(s / 3600)} 小时前`;
+  return `${Math.floor(s / 86400)} 天前`;
 }
 
 export const STATUS = { bot: '机器人 Bot', queued: '排队中 Queued', agent: '人工 With agent', closed: '已结束 Closed' };

@@ -1,12 +1,5 @@
-// Links from the chat console to tickets: "to ticket" carries the open conversation; supervisors see escalations.
+// Supervisors see escalated tickets counted on the console's link to tickets.
 import { request } from './api.js';
-
-const toTicket = document.getElementById('to-ticket');
-toTicket.addEventListener('click', () => {
-  // console.js keeps the open conversation in the address (#<id>).
-  const id = location.hash.slice(1);
-  toTicket.href = id ? `tickets.html#new:${id}` : 'tickets.html#new';
-});
 
 async function escalations() {
   const found = await request('GET', '/api/tickets?escalated=true&status=new,open,pending_customer&limit=1');

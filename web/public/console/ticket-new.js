@@ -6,11 +6,12 @@ import { options, PRIORITY, TYPE } from './ticket-labels.js';
 const value = (id) => $(id).value.trim();
 
 export function showNewForm({ me, supervisor, agents, conversationId }) {
+  // Reset first: a reset afterwards would put every select back on its first option (priority "low").
+  $('new-form').reset();
   $('new-type').replaceChildren(...options(TYPE, 'inquiry'));
   $('new-priority').replaceChildren(...options(PRIORITY, 'normal'));
   const choices = supervisor ? agents : agents.filter((a) => a.id === me.id);
   $('new-assignee').replaceChildren(el('option', { value: '', text: '未分配 Unassigned' }), ...choices.map((a) => el('option', { value: a.id, text: a.displayName })));
-  $('new-form').reset();
   $('new-form').dataset.conversationId = conversationId || '';
   $('new-from').hidden = !conversationId;
   $('new-from').textContent = conversationId ? `来自会话 From conversation ${conversationId}` : '';

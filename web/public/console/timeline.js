@@ -55,6 +55,10 @@ export class Timeline {
     this.scroll();
   }
 
+  customerTexts() {
+    return [...this.root.querySelectorAll('.msg.customer .text')].map((n) => n.textContent);
+  }
+
   scroll() {
     this.root.scrollTop = this.root.scrollHeight;
   }
