@@ -41,3 +41,16 @@ export async function conversationHarness(faqs: FaqInput[] = loadBuiltinFaqs()) 
   };
   return { clock, repos, pubsub, knowledge, service, conversation, say };
 }
+
+export interface LoggedLine {
+  level: string;
+  obj: unknown;
+  msg?: string;
+}
+
+/** Keeps what was logged, to check that failures are recorded and message text is not. */
+export function recordingLogger(lines: LoggedLine[]): Logger {
+  const at = (level: string) => (obj: object | string, msg?: string) => void lines.push({ level, obj, ...(msg === undefined ? {} : { msg }) });
+  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => logger };
+  return logger;
+}

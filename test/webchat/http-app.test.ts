@@ -5,16 +5,10 @@ import { createHttpApp } from '../../app/http/create-http-app.js';
 import { ERROR_STATUS } from '../../app/http/error-status.js';
 import { findPackageRoot } from '../../app/http/package-root.js';
 import { DomainError, ERROR_CODES, type ErrorCode } from '../../core/errors.js';
-import type { Logger } from '../../core/ports.js';
+import { recordingLogger, type LoggedLine } from '../core/conversation-harness.js';
 
-/** Keeps what was logged, to check that failures are recorded and message text is not. */
-function recordingLogger(lines: Array<{ level: string; obj: unknown }>): Logger {
-  const at = (level: string) => (obj: object | string) => void lines.push({ level, obj });
-  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => logger };
-  return logger;
-}
 
-const lines: Array<{ level: string; obj: unknown }> = [];
+const lines: LoggedLine[] = [];
 let server: Server;
 let base: string;
 let healthy = true;
