@@ -1,6 +1,6 @@
-import { DEFAULT_MATCHER_OPTIONS, Matcher, type MatcherOptions } from '../core/matching/index.js';
+import { type Calibration, DEFAULT_MATCHER_OPTIONS, Matcher, type MatcherOptions, selfCalibrate } from '../core/matching/index.js';
 import type { FaqInput } from '../core/types.js';
-import { INDEPENDENT_STORES, loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet, loadIndependentStore, loadLexicon } from '../knowledge/index.js';
+import { INDEPENDENT_STORES, loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet, loadIndependentStore, loadLexicon, loadOutOfScopeProbes } from '../knowledge/index.js';
 import { NlpJsBaseline } from './nlpjs-baseline.js';
 import { measure, type Metrics, pct, type RankedItem, sweep } from './sweep.js';
 import { syntheticFaqs } from './synthetic-kb.js';
@@ -49,6 +49,7 @@ export class Systems {
   private readonly kefu = new Map<readonly FaqInput[], Matcher>();
   private readonly kefuLexicon = new Map<readonly FaqInput[], Matcher>();
   private readonly nlp = new Map<readonly FaqInput[], NlpJsBaseline>();
+  readonly calibrations = new Map<readonly FaqInput[], Calibration>();
 
   /** Kefu as the server builds it: the knowledge base, the built-in synonyms and the domain lexicon. */
   async kefuOn(kb: readonly FaqInput[]): Promise<Matcher> {
@@ -58,6 +59,12 @@ export class Systems {
   /** Kefu before the lexicon: the knowledge base and the built-in synonyms only. */
   async kefuPlainOn(kb: readonly FaqInput[]): Promise<Matcher> {
     return this.once(this.kefu, kb, 'kefu-plain', () => Matcher.build(kb, { synonyms: this.synonyms }));
+  }
+
+  /** The bands self-calibration fits to this KB, as the server does when the KB changes. */
+  async calibrationOn(kb: readonly FaqInput[]): Promise<Calibration> {
+    return this.once(this.calibrations, kb, 'calibrate', () =>
+      selfCalibrate(kb, (e) => Matcher.build(e, { synonyms: this.synonyms, lexicon: loadLexicon() }), DEFAULT_MATCHER_OPTIONS, { probes: loadOutOfScopeProbes() }));
   }
 
   async nlpOn(kb: readonly FaqInput[]): Promise<NlpJsBaseline> {
@@ -97,6 +104,10 @@ export async function baseColumns(systems: Systems): Promise<{ columns: Column[]
   const columns: Column[] = [
     { title: 'Kefu, no lexicon', measure: async (set) => measure(await rankAll(set.items, kefuRanker(await systems.kefuPlainOn(set.kb))), DEFAULT_MATCHER_OPTIONS) },
     { title: 'Kefu + lexicon', measure: async (set) => measure(await rankAll(set.items, kefuRanker(await systems.kefuOn(set.kb))), DEFAULT_MATCHER_OPTIONS) },
+    {
+      title: 'Kefu + lexicon, self-calibrated',
+      measure: async (set) => measure(await rankAll(set.items, kefuRanker(await systems.kefuOn(set.kb))), (await systems.calibrationOn(set.kb)).options),
+    },
     { title: 'NLP.js (calibrated)', measure: async (set) => measure(await nlpRanked(set), nlpOptions) },
     { title: 'NLP.js (score ≥ 0.5)', measure: async (set) => measure(await nlpRanked(set), nlpDefault) },
   ];

@@ -3,8 +3,8 @@
  * prints the trade-off between answering, declining and answering wrongly. Never tune on the held-out test set.
  *   npm run build && node dist/bench/calibrate.js [--weights]
  */
-import { DEFAULT_LEXICON_WEIGHTS, DEFAULT_MATCHER_OPTIONS, DEFAULT_WEIGHTS, Matcher, type MatcherBuildOptions, type ScoringWeights } from '../core/matching/index.js';
-import { loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet, loadLexicon } from '../knowledge/index.js';
+import { DEFAULT_LEXICON_WEIGHTS, DEFAULT_MATCHER_OPTIONS, calibrationItems, type IndexableFaq, precisionOf, REFERENCE, selfCalibrate, DEFAULT_WEIGHTS, Matcher, type MatcherBuildOptions, type ScoringWeights } from '../core/matching/index.js';
+import { loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet, loadLexicon, loadOutOfScopeProbes } from '../knowledge/index.js';
 import { describe, DIRECT_ANSWER_BONUS, measure, type RankedItem, sweep, WRONG_ANSWER_COST } from './sweep.js';
 
 function rankDev(weights: Partial<ScoringWeights>, extra: MatcherBuildOptions = { lexicon: loadLexicon() }): RankedItem[] {
@@ -65,6 +65,30 @@ function sweepLexicon(): void {
     for (const value of [0, 1]) line(`${kind} ${value}`, { lexicon, lexiconWeights: { ...base, kinds: { ...base.kinds, [kind]: value } } });
 }
 
+/**
+ * Self-calibration's reference (dev only): where the dev-calibrated bands sit among the built-in KB's held-out
+ * phrasings, how wrong answers there compare with dev, and what the fitted bands then do on dev.
+ */
+function sweepSelfCalibration(): void {
+  const faqs = loadBuiltinFaqs();
+  const options = { synonyms: loadBuiltinSynonyms(), lexicon: loadLexicon() };
+  const build = (e: readonly IndexableFaq[]): Matcher => Matcher.build(e, options);
+  const dev = rankDev({}, { lexicon: options.lexicon });
+  const { heldOut, probes } = calibrationItems(faqs, build, { probes: loadOutOfScopeProbes() });
+  const precision = precisionOf([...heldOut, ...probes], DEFAULT_MATCHER_OPTIONS);
+  const atDefaults = measure([...heldOut, ...probes], DEFAULT_MATCHER_OPTIONS);
+  const devAtDefaults = measure(dev, DEFAULT_MATCHER_OPTIONS);
+  console.log(`built-in KB, ${heldOut.length} held-out phrasings: answerPrecision ${precision.answers.toFixed(3)} ` +
+    `choicesPrecision ${precision.choices.toFixed(3)} wrongFactor ${(devAtDefaults.confidentWrong / atDefaults.confidentWrong).toFixed(3)} ` +
+    `(calibration-set wrong ${(atDefaults.confidentWrong * 100).toFixed(1)}%, dev ${(devAtDefaults.confidentWrong * 100).toFixed(1)}%)`);
+  console.log(`dev at DEFAULT_MATCHER_OPTIONS:   ${describe(devAtDefaults)}`);
+  const fitted = selfCalibrate(faqs, build, DEFAULT_MATCHER_OPTIONS, { probes: loadOutOfScopeProbes() });
+  const e = fitted.expected;
+  console.log(`self-calibrated with REFERENCE ${JSON.stringify(REFERENCE)}: expected direct ${(e.direct * 100).toFixed(1)}% wrong ${(e.confidentWrong * 100).toFixed(1)}%`);
+  console.log(`dev at the fitted bands:         ${describe(measure(dev, fitted.options))}`);
+}
+
 if (process.argv.includes('--weights')) sweepWeights();
+else if (process.argv.includes('--self')) sweepSelfCalibration();
 else if (process.argv.includes('--lexicon')) sweepLexicon();
 else sweepThresholds();

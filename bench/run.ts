@@ -18,6 +18,10 @@ async function main(): Promise<void> {
   const sets = evalSets(systems);
   const { columns, nlpOptions } = await baseColumns(systems);
   const { rows, metrics } = await accuracyRows(sets, columns);
+  if (process.argv.includes('--accuracy')) {
+    printTable(['', ...columns.map((c) => c.title)], rows);
+    return;
+  }
 
   const [kefu, kefuBig, nlp, nlpBig] = [await systems.kefuOn(builtin), await systems.kefuOn(big), await systems.nlpOn(builtin), await systems.nlpOn(big)];
   const latency = await timeSystems(loadEvalSet('dev').map((d) => d.q), {

@@ -47,3 +47,13 @@ export function loadLibrary(): LibraryIntent[] {
   library ??= parseAll(knowledgePath('library', 'intents'), libraryFileSchema).flatMap((f) => f.intents.map((i) => ({ domain: f.domain, ...i })));
   return library;
 }
+
+const probesSchema = z.array(text).min(1);
+
+/**
+ * Chit-chat and off-topic messages no store FAQ should answer (knowledge/probes/out-of-scope.json): self-calibration
+ * asks them to fit the fallback band. Written for this purpose; none is an item of an evaluation set.
+ */
+export function loadOutOfScopeProbes(): string[] {
+  return probesSchema.parse(JSON.parse(readFileSync(knowledgePath('probes', 'out-of-scope.json'), 'utf8')));
+}

@@ -19,4 +19,4 @@ export {
   type FaqParseResult,
   type FaqRejection,
 } from './faq-schema.js';
-export { lexiconFileSchema, libraryFileSchema, loadLexicon, loadLibrary } from './domain-knowledge.js';
+export { lexiconFileSchema, libraryFileSchema, loadLexicon, loadLibrary, loadOutOfScopeProbes } from './domain-knowledge.js';

@@ -14,3 +14,14 @@ export { detectSmalltalk, type SmalltalkKind } from './smalltalk.js';
 export { detectLang, segment } from './segment.js';
 export { normalizeForMatch, normalizeText, toHalfWidth, toSimplified } from './normalize.js';
 export { evaluate, type Evaluation, type EvaluatedQuestion, type LabelledQuestion } from './evaluate.js';
+export { DIRECT_ANSWER_BONUS, measure, type Metrics, type RankedItem, sweep, WRONG_ANSWER_COST } from './bands.js';
+export {
+  type Calibration,
+  calibrationItems,
+  DEFAULT_SELF_CALIBRATION,
+  precisionOf,
+  REFERENCE,
+  type KnownPhrasing,
+  selfCalibrate,
+  type SelfCalibrationSettings,
+} from './self-calibration.js';
