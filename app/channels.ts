@@ -33,7 +33,7 @@ export interface RunningChannels {
 /** Builds the configured channel adapters, their supervisor and the outbox worker that sends replies through them. */
 export async function createChannels(config: KefuConfig, services: Services, logger: Logger): Promise<RunningChannels> {
   // Web chat runs under the supervisor too, so its visitors' messages enter core through the same ChannelContext.
-  const webchat = new WebchatAdapter(services.pubsub, { maxTextLength: config.maxMessageLength });
+  const webchat = new WebchatAdapter(services.pubsub, { maxTextLength: config.maxMessageLength, logger });
   const adapters: ChannelAdapter[] = [webchat, ...(await buildAdapters(config.channels, logger))];
   const off = CHANNELS.filter((c): c is Exclude<ChannelId, 'webchat'> => c !== 'webchat' && !adapters.some((a) => a.channel === c));
   for (const channel of off) logger.info({ channel }, `${channel} is off (set ${SWITCH[channel]} to turn it on)`);

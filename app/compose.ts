@@ -12,6 +12,7 @@ import { composeAuth } from './compose-auth.js';
 import { InProcessPubSub } from '../core/in-memory/in-process-pubsub.js';
 import { KnowledgeBase } from '../core/knowledge-base.js';
 import type { Logger, PubSub, Repositories } from '../core/ports.js';
+import { CHANNEL_CAPABILITIES } from '../bots/channels.js';
 import { OutboxDelivery } from '../bots/delivery/outbox-delivery.js';
 import { systemClock, type Clock } from '../core/ports.js';
 import { loadBuiltinFaqs, loadBuiltinSynonyms, loadLexicon } from '../knowledge/index.js';
@@ -62,8 +63,8 @@ export function composeServices(
     synonymStore: repos.synonyms,
   });
   const knowledgeAdmin = composeKnowledgeAdmin(config, repos, knowledge, clock, logger);
-  // Replies for Telegram, WeChat and Bot Framework go through the outbox; web chat shows stored messages itself.
-  const delivery = new OutboxDelivery({ deliveries: repos.deliveries, clock, logger });
+  // Replies go through the outbox, except on a channel that shows stored messages itself (web chat's socket).
+  const delivery = new OutboxDelivery({ deliveries: repos.deliveries, clock, logger, capabilities: (channel) => CHANNEL_CAPABILITIES[channel] });
   const feed = new ConversationFeed(repos.messages, pubsub, delivery, clock, logger);
   const tickets = composeTickets(config, { repos, feed, pubsub, clock, logger });
   const supervision = composeSupervision({ repos, clock, logger });

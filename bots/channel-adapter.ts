@@ -3,12 +3,16 @@ import type { ReceiveResult } from '../core/conversation-service.js';
 import type { InboundEvent, OutboundMessage } from '../core/messages.js';
 import type { ChannelId } from '../core/types.js';
 
-/** What a channel can render; `encode` degrades anything richer (choices become a numbered list). */
+/** What a channel can show, read at send time by `render` (bots/render.ts) and by the outbox. */
 export interface ChannelCapabilities {
+  /** Choices as tappable buttons; without, a numbered list answered with the number. */
   buttons: boolean;
-  choices: boolean;
+  /** Pictures as media; without, a link under the caption. */
   images: boolean;
+  /** Longer texts go out in several messages. */
   maxTextLength: number;
+  /** Shows stored messages by itself (web chat's socket): the outbox sends it nothing. */
+  selfDelivering: boolean;
 }
 
 /** Where to deliver a message after the customer's turn is over (an agent may answer minutes later). */

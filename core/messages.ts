@@ -52,4 +52,5 @@ export type InboundEvent =
 /** What core asks an adapter to deliver. `encode` in each channel must handle every variant. */
 export type OutboundMessage =
   | { type: 'text'; kind: ReplyKind | 'agent'; text: string; faqId?: string }
-  | { type: 'choices'; text: string; choices: Choice[] };
+  | { type: 'choices'; text: string; choices: Choice[] }
+  | { type: 'image'; url: string; caption: string };

@@ -2,16 +2,17 @@ import express, { type RequestHandler } from 'express';
 import {
   CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions, type TurnContext,
 } from 'botbuilder';
-import { isDomainError } from '../../core/errors.js';
+import { DomainError } from '../../core/errors.js';
 import type { OutboundMessage } from '../../core/messages.js';
 import type { Logger } from '../../core/ports.js';
 import type { ChannelAdapter, ChannelCapabilities, ChannelContext, ConversationReference } from '../channel-adapter.js';
-import { ChannelError } from '../channel-errors.js';
-import { RecentIds } from '../recent-ids.js';
+import { BOTFRAMEWORK_CAPABILITIES } from './channel.js';
+import { ChannelEdge, parseReference } from '../channel-edge.js';
+import { render } from '../render.js';
 import { toBotFrameworkFailure } from './botframework-errors.js';
 import { decode } from './decode.js';
-import { BOTFRAMEWORK_MAX_TEXT, encode } from './encode.js';
-import { activitySchema, botframeworkRefSchema, type BotActivity } from './schema.js';
+import { encode } from './encode.js';
+import { activitySchema, botframeworkRefSchema } from './schema.js';
 
 export interface BotFrameworkAdapterOptions {
   /** Azure Bot registration; both empty for the Bot Framework Emulator (no authentication, nothing leaves the machine). */
@@ -22,19 +23,31 @@ export interface BotFrameworkAdapterOptions {
   logger: Logger;
   /** Where the Bot Connector posts activities. */
   path?: string;
+  /** What this deployment shows (an SMS or email channel has no buttons); Bot Framework's own by default. */
+  capabilities?: Partial<ChannelCapabilities>;
 }
+
 
 export class BotFrameworkAdapter implements ChannelAdapter {
   readonly channel = 'botframework' as const;
-  readonly capabilities: ChannelCapabilities = { buttons: true, choices: true, images: false, maxTextLength: BOTFRAMEWORK_MAX_TEXT };
+  readonly capabilities: ChannelCapabilities;
   readonly routes: RequestHandler;
   private readonly cloud: CloudAdapter;
-  private readonly seen = new RecentIds();
+  private readonly edge: ChannelEdge;
   private readonly logger: Logger;
-  private ctx: ChannelContext | undefined;
+  /** The turn being handled, keyed by its activity: invalid input is answered in it. */
+  private readonly turns = new Map<string, TurnContext>();
 
   constructor(private readonly options: BotFrameworkAdapterOptions) {
+    this.capabilities = { ...BOTFRAMEWORK_CAPABILITIES, ...options.capabilities };
     this.logger = options.logger.child({ channel: 'botframework' });
+    // The connector posts an activity again when the bot answers 5xx.
+    this.edge = new ChannelEdge({
+      channel: 'botframework', logger: options.logger, redelivers: true,
+      answer: async (event, text) => {
+        await this.turns.get(event.channelMessageId ?? '')?.sendActivity({ type: 'message', text, textFormat: 'plain' });
+      },
+    });
     // Only the settings given: the environment as a whole is never handed to botbuilder.
     const settings: ConfigurationBotFrameworkAuthenticationOptions = {
       ...(options.appId ? { MicrosoftAppId: options.appId } : {}),
@@ -51,25 +64,24 @@ export class BotFrameworkAdapter implements ChannelAdapter {
   }
 
   async start(ctx: ChannelContext): Promise<void> {
-    this.ctx = ctx;
+    this.edge.attach(ctx);
   }
 
   async stop(): Promise<void> {
-    this.ctx = undefined;
+    this.edge.detach();
   }
 
   async send(ref: ConversationReference, message: OutboundMessage): Promise<void> {
-    const parsed = botframeworkRefSchema.safeParse(ref.channelRef ? JSON.parse(ref.channelRef) : null);
-    if (!parsed.success) throw new ChannelError('botframework', `no conversation reference for ${ref.conversationId}`, { permanent: true });
+    const stored = parseReference('botframework', botframeworkRefSchema, ref);
     try {
-      const { bot, user, conversation, ...rest } = parsed.data;
+      const { bot, user, conversation, ...rest } = stored;
       // botbuilder's types want names; the connector does not need them.
       const reference = {
         ...rest, bot: { id: bot.id, name: bot.name ?? '' }, user: { id: user.id, name: user.name ?? '' },
         conversation: { ...conversation, name: '', isGroup: conversation.isGroup ?? false, conversationType: conversation.conversationType ?? '' },
       };
       await this.cloud.continueConversationAsync(this.options.appId ?? '', reference, async (turn) => {
-        for (const activity of encode(message, this.capabilities.maxTextLength)) await turn.sendActivity(activity);
+        for (const part of render(message, this.capabilities)) await turn.sendActivity(encode(part));
       });
     } catch (error) {
       throw toBotFrameworkFailure(error);
@@ -79,21 +91,16 @@ export class BotFrameworkAdapter implements ChannelAdapter {
   private router(path: string): RequestHandler {
     const router = express.Router();
     router.post(path, async (req, res) => {
-      if (!this.ctx) {
-        res.status(503).json({ error: { code: 'unavailable', message: 'The Bot Framework channel is not running.' } });
-        return;
-      }
+      if (!this.edge.running) throw new DomainError('unavailable', 'botframework is not running', { userMessage: 'The Bot Framework channel is not running.' });
       // botbuilder would refuse it too, but prints a stack trace for every such request.
       if (this.options.appId && !req.headers.authorization) {
-        res.status(401).json({ error: { code: 'unauthorized', message: 'Missing Bot Framework authentication.' } });
-        return;
+        throw new DomainError('unauthorized', 'bot framework post without authorization', { userMessage: 'Missing Bot Framework authentication.' });
       }
       // botbuilder answers a body that is not an activity with an empty 500, which the connector would retry.
       const activity = activitySchema.safeParse(req.body);
       if (!activity.success) {
         const problems = activity.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
-        res.status(400).json({ error: { code: 'invalid_input', message: `Not a Bot Framework activity: ${problems}` } });
-        return;
+        throw new DomainError('invalid_input', 'not a bot framework activity', { userMessage: `Not a Bot Framework activity: ${problems}` });
       }
       try {
         await this.cloud.process(req, res, (turn) => this.onTurn(turn));
@@ -105,38 +112,21 @@ export class BotFrameworkAdapter implements ChannelAdapter {
     return router;
   }
 
-  /** The adapter's error boundary for one incoming activity. */
+  /** One incoming activity, decoded and handed to the edge (the error boundary); replies go out by reference later. */
   private async onTurn(turn: TurnContext): Promise<void> {
     const parsed = activitySchema.safeParse(turn.activity);
     if (!parsed.success) {
       this.logger.warn({ issues: parsed.error.issues.length }, 'activity does not match the schema; ignored');
       return;
     }
-    const activity = parsed.data;
-    const key = `${activity.channelId}:${activity.conversation.id}:${activity.id ?? ''}`;
-    if (activity.id && !this.seen.add(key)) return;
+    const inbound = decode(parsed.data, new Date());
+    if (inbound.kind === 'ignored') return;
+    const key = inbound.event.channelMessageId ?? '';
+    this.turns.set(key, turn);
     try {
-      await this.handle(turn, activity);
-    } catch (error) {
-      if (isDomainError(error) && error.code === 'invalid_input') {
-        await turn.sendActivity(error.userMessage);
-        return;
-      }
-      this.seen.delete(key);
-      throw error;
-    }
-  }
-
-  private async handle(turn: TurnContext, activity: BotActivity): Promise<void> {
-    const inbound = decode(activity, new Date());
-    switch (inbound.kind) {
-      case 'ignored':
-        return;
-      case 'event': {
-        if (!this.ctx) throw new ChannelError('botframework', 'adapter is not started');
-        // Replies go out through the outbox by conversation reference, after this request has been answered.
-        await this.ctx.receive(inbound.event);
-      }
+      await this.edge.receive(inbound.event);
+    } finally {
+      this.turns.delete(key);
     }
   }
 }

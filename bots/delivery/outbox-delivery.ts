@@ -2,13 +2,14 @@ import { toOutboundMessage } from '../../core/outbound.js';
 import type { Clock, DeliveryRepository, Logger, OutboundDelivery, Unsubscribe } from '../../core/ports.js';
 import type { OutboundMessage } from '../../core/messages.js';
 import type { ChannelId, Conversation, NewMessage, StoredMessage } from '../../core/types.js';
+import type { ChannelCapabilities } from '../channel-adapter.js';
 
 export interface OutboxDeliveryDeps {
   deliveries: DeliveryRepository;
   clock: Clock;
   logger: Logger;
-  /** Channels that show stored messages by themselves (web chat: the socket) and need no outbox. */
-  selfDelivering?: ReadonlySet<ChannelId>;
+  /** What each channel declares; one that is `selfDelivering` (web chat: its socket) gets no outbox rows. */
+  capabilities(channel: ChannelId): Pick<ChannelCapabilities, 'selfDelivering'>;
 }
 
 /**
@@ -17,14 +18,15 @@ export interface OutboxDeliveryDeps {
  */
 export class OutboxDelivery implements OutboundDelivery {
   private readonly listeners = new Set<() => void>();
-  private readonly selfDelivering: ReadonlySet<ChannelId>;
 
-  constructor(private readonly deps: OutboxDeliveryDeps) {
-    this.selfDelivering = deps.selfDelivering ?? new Set<ChannelId>(['webchat']);
+  constructor(private readonly deps: OutboxDeliveryDeps) {}
+
+  private selfDelivering(channel: ChannelId): boolean {
+    return this.deps.capabilities(channel).selfDelivering;
   }
 
   async deliver(conversation: Conversation, message: StoredMessage): Promise<void> {
-    if (this.selfDelivering.has(conversation.channel)) return;
+    if (this.selfDelivering(conversation.channel)) return;
     try {
       await this.deps.deliveries.enqueue({
         message, channel: conversation.channel, payload: toOutboundMessage(message), at: this.deps.clock.now(),
@@ -37,7 +39,7 @@ export class OutboxDelivery implements OutboundDelivery {
   }
 
   outboxFor(conversation: Conversation, message: NewMessage): { channel: ChannelId; payload: OutboundMessage } | undefined {
-    if (this.selfDelivering.has(conversation.channel)) return undefined;
+    if (this.selfDelivering(conversation.channel)) return undefined;
     return { channel: conversation.channel, payload: toOutboundMessage(message) };
   }
 

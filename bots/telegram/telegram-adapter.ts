@@ -1,16 +1,18 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { type RequestHandler } from 'express';
 import { Telegram } from 'telegraf';
-import { isDomainError } from '../../core/errors.js';
-import type { OutboundMessage } from '../../core/messages.js';
+import { DomainError } from '../../core/errors.js';
+import type { InboundEvent, OutboundMessage } from '../../core/messages.js';
 import type { Logger } from '../../core/ports.js';
 import type { ChannelAdapter, ChannelCapabilities, ChannelContext, ConversationReference } from '../channel-adapter.js';
-import { ChannelError, describeFailure } from '../channel-errors.js';
-import { RecentIds } from '../recent-ids.js';
+import { TELEGRAM_CAPABILITIES } from './channel.js';
+import { describeFailure } from '../channel-errors.js';
+import { ChannelEdge, parseReference } from '../channel-edge.js';
+import { render } from '../render.js';
 import { SendQueue, type SendQueueOptions } from '../send-queue.js';
-import { decode, type TelegramInbound } from './decode.js';
-import { encode, TELEGRAM_MAX_TEXT, type TelegramSend } from './encode.js';
-import { ALLOWED_UPDATES, telegramRefSchema, telegramUpdateSchema, type TelegramUpdate } from './schema.js';
+import { decode } from './decode.js';
+import { encode, type TelegramSend } from './encode.js';
+import { ALLOWED_UPDATES, telegramRefSchema, telegramUpdateSchema } from './schema.js';
 import { toTelegramFailure } from './telegram-errors.js';
 import { TelegramPoller } from './telegram-poller.js';
 
@@ -25,28 +27,33 @@ export interface TelegramAdapterOptions {
   /** First wait after a failed poll (doubled on each failure in a row). */
   pollRetryBaseMs?: number;
   queue?: Partial<SendQueueOptions>;
+  /** What this deployment shows (e.g. `{buttons: false}` for numbered lists); Telegram's own by default. */
+  capabilities?: Partial<ChannelCapabilities>;
 }
+
 
 // Telegram's documented limits: about one message a second per chat, 30 a second in all.
 const DEFAULT_QUEUE: SendQueueOptions = { perChatIntervalMs: 1000, perSecond: 30, maxRateLimitRetries: 3, maxRetryAfterMs: 60_000 };
 
 export class TelegramAdapter implements ChannelAdapter {
   readonly channel = 'telegram' as const;
-  readonly capabilities: ChannelCapabilities = { buttons: true, choices: true, images: false, maxTextLength: TELEGRAM_MAX_TEXT };
+  readonly capabilities: ChannelCapabilities;
   readonly routes: RequestHandler | undefined;
   private readonly telegram: Telegram;
   private readonly queue: SendQueue;
-  private readonly seen = new RecentIds();
+  private readonly edge: ChannelEdge;
   private readonly botId: string;
   private readonly logger: Logger;
-  private ctx: ChannelContext | undefined;
   private poller: TelegramPoller | undefined;
 
   constructor(private readonly options: TelegramAdapterOptions) {
+    this.capabilities = { ...TELEGRAM_CAPABILITIES, ...options.capabilities };
     this.telegram = new Telegram(options.token, options.apiRoot ? { apiRoot: options.apiRoot } : {});
     this.queue = new SendQueue({ ...DEFAULT_QUEUE, ...options.queue });
     this.botId = options.token.split(':')[0] ?? 'bot';
     this.logger = options.logger.child({ channel: 'telegram' });
+    // Telegram sends an update again when the webhook fails; the poller then stops at it.
+    this.edge = new ChannelEdge({ channel: 'telegram', logger: options.logger, redelivers: true, answer: (event, text) => this.answer(event, text) });
     this.routes = options.webhook ? this.webhookRouter(options.webhook) : undefined;
   }
 
@@ -62,11 +69,11 @@ export class TelegramAdapter implements ChannelAdapter {
     if (this.options.webhook) {
       const { url, secret } = this.options.webhook;
       await this.call(() => this.telegram.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }));
-      this.ctx = ctx;
+      this.edge.attach(ctx);
       return;
     }
     await this.call(() => this.telegram.deleteWebhook());
-    this.ctx = ctx;
+    this.edge.attach(ctx);
     this.poller = new TelegramPoller({
       telegram: this.telegram,
       timeoutSeconds: this.options.pollTimeoutSeconds ?? 30,
@@ -79,23 +86,20 @@ export class TelegramAdapter implements ChannelAdapter {
   }
 
   async stop(): Promise<void> {
-    this.ctx = undefined;
+    this.edge.detach();
     await this.poller?.stop();
     this.poller = undefined;
   }
 
   async send(ref: ConversationReference, message: OutboundMessage): Promise<void> {
-    const chatId = this.chatIdOf(ref);
-    for (const part of encode(message, this.capabilities.maxTextLength)) await this.sendPart(chatId, part);
+    // In a private chat the chat id is the user id.
+    const { chatId } = parseReference('telegram', telegramRefSchema, ref, () => ({ chatId: Number(ref.externalUserId) }));
+    for (const part of render(message, this.capabilities)) await this.sendPart(chatId, encode(part));
   }
 
-  private chatIdOf(ref: ConversationReference): number {
-    const parsed = telegramRefSchema.safeParse(ref.channelRef ? JSON.parse(ref.channelRef) : null);
-    if (parsed.success) return parsed.data.chatId;
-    // In a private chat the chat id is the user id.
-    const userId = Number(ref.externalUserId);
-    if (Number.isSafeInteger(userId)) return userId;
-    throw new ChannelError('telegram', `no chat to reply to for conversation ${ref.conversationId}`, { permanent: true });
+  private async answer(event: InboundEvent, text: string): Promise<void> {
+    const { chatId } = parseReference('telegram', telegramRefSchema, { conversationId: '', externalUserId: event.sender.externalId, ...(event.channelRef ? { channelRef: event.channelRef } : {}) });
+    await this.sendPart(chatId, { text });
   }
 
   private sendPart(chatId: number, part: TelegramSend): Promise<void> {
@@ -121,42 +125,16 @@ export class TelegramAdapter implements ChannelAdapter {
       return;
     }
     const update = parsed.data;
-    const key = String(update.update_id);
-    if (!this.seen.add(key)) return;
     const inbound = decode(update, { botId: this.botId, receivedAt: new Date() });
-    try {
-      await this.dispatch(inbound, update);
-    } catch (error) {
-      await this.onHandleError(error, update, key);
-    }
-  }
-
-  private async dispatch(inbound: TelegramInbound, update: TelegramUpdate): Promise<void> {
     if (inbound.callbackQueryId) {
       // Stops the button's spinner; the answer itself arrives as a message.
       void this.call(() => this.telegram.answerCbQuery(inbound.callbackQueryId!)).catch(() => undefined);
     }
-    switch (inbound.kind) {
-      case 'ignored':
-        this.logger.debug({ updateId: update.update_id, reason: inbound.reason }, 'telegram update ignored');
-        return;
-      case 'event': {
-        const ctx = this.ctx;
-        if (!ctx) throw new ChannelError('telegram', 'adapter is not started');
-        await ctx.receive(inbound.event);
-      }
-    }
-  }
-
-  private async onHandleError(error: unknown, update: TelegramUpdate, key: string): Promise<void> {
-    const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat?.id ?? update.callback_query?.from.id;
-    if (isDomainError(error) && error.code === 'invalid_input' && chatId !== undefined) {
-      await this.sendPart(chatId, { text: error.userMessage }).catch(() => undefined);
+    if (inbound.kind === 'ignored') {
+      this.logger.debug({ updateId: update.update_id, reason: inbound.reason }, 'telegram update ignored');
       return;
     }
-    this.seen.delete(key);
-    this.logger.error({ updateId: update.update_id, err: error }, 'telegram update failed');
-    throw error;
+    await this.edge.receive(inbound.event);
   }
 
   private webhookRouter(webhook: { url: string; secret: string }): RequestHandler {
@@ -165,13 +143,9 @@ export class TelegramAdapter implements ChannelAdapter {
     router.post(new URL(webhook.url).pathname, (req, res) => {
       const given = Buffer.from(req.get('x-telegram-bot-api-secret-token') ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        res.status(401).json({ error: { code: 'unauthorized', message: 'Bad webhook secret.' } });
-        return;
+        throw new DomainError('unauthorized', 'bad telegram webhook secret', { userMessage: 'Bad webhook secret.' });
       }
-      if (!this.ctx) {
-        res.status(503).json({ error: { code: 'unavailable', message: 'Telegram channel is starting.' } });
-        return;
-      }
+      if (!this.edge.running) throw new DomainError('unavailable', 'telegram is not running', { userMessage: 'The Telegram channel is starting.' });
       // A failure answers 500, so Telegram delivers the update again later.
       this.handle(req.body).then(() => res.sendStatus(200), () => res.sendStatus(500));
     });

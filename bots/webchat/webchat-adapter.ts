@@ -1,9 +1,11 @@
 import type { ReceiveResult } from '../../core/conversation-service.js';
-import { DomainError } from '../../core/errors.js';
 import type { InboundEvent, OutboundMessage } from '../../core/messages.js';
-import type { PubSub } from '../../core/ports.js';
+import type { Logger, PubSub } from '../../core/ports.js';
 import { conversationTopic } from '../../core/views.js';
 import type { ChannelAdapter, ChannelCapabilities, ChannelContext, ConversationReference } from '../channel-adapter.js';
+import { WEBCHAT_CAPABILITIES } from './channel.js';
+import { ChannelEdge } from '../channel-edge.js';
+import { render } from '../render.js';
 import { encode, type WebchatOutboundPublished } from './webchat-codec.js';
 
 /** How the router and the socket hand a visitor's message to core: through the running adapter. */
@@ -21,32 +23,37 @@ export type WebchatInbound = Pick<WebchatAdapter, 'receive'>;
 export class WebchatAdapter implements ChannelAdapter {
   readonly channel = 'webchat' as const;
   readonly capabilities: ChannelCapabilities;
-  private ctx: ChannelContext | undefined;
+  private readonly edge: ChannelEdge;
 
   constructor(
     private readonly pubsub: PubSub,
-    options: { maxTextLength?: number } = {},
+    options: { maxTextLength?: number; logger: Logger; capabilities?: Partial<ChannelCapabilities> },
   ) {
-    this.capabilities = { buttons: true, choices: true, images: false, maxTextLength: options.maxTextLength ?? 4000 };
+    this.capabilities = { ...WEBCHAT_CAPABILITIES, ...options.capabilities, ...(options.maxTextLength ? { maxTextLength: options.maxTextLength } : {}) };
+    // The HTTP and socket boundaries answer refusals; a resend gets its stored replies from core, so no dedupe here.
+    this.edge = new ChannelEdge({ channel: 'webchat', logger: options.logger, redelivers: true, dedupe: false });
   }
 
   async start(ctx: ChannelContext): Promise<void> {
-    this.ctx = ctx;
+    this.edge.attach(ctx);
   }
 
   async receive(event: InboundEvent): Promise<ReceiveResult> {
-    if (!this.ctx) {
-      throw new DomainError('unavailable', 'web chat is not started', { userMessage: 'The chat is not available right now. Please try again shortly.' });
-    }
-    return this.ctx.receive(event);
+    const result = await this.edge.receive(event);
+    // Without dedupe and without an `answer`, the edge resolves or throws.
+    if (!result) throw new Error('web chat edge resolved without a result');
+    return result;
   }
 
   async send(ref: ConversationReference, message: OutboundMessage): Promise<void> {
-    const payload: WebchatOutboundPublished = { type: 'outbound', message: encode(message) };
-    await this.pubsub.publish(conversationTopic(ref.conversationId), payload);
+    for (const part of render(message, this.capabilities)) {
+      const payload: WebchatOutboundPublished = { type: 'outbound', message: encode(message, part) };
+      await this.pubsub.publish(conversationTopic(ref.conversationId), payload);
+    }
   }
 
   async stop(): Promise<void> {
-    this.ctx = undefined;
+    this.edge.detach();
   }
 }
+

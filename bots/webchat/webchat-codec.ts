@@ -1,5 +1,6 @@
 import type { InboundEvent, OutboundMessage } from '../../core/messages.js';
 import type { Choice, ReplyKind } from '../../core/types.js';
+import type { RenderedPart } from '../render.js';
 import type { SendMessageBody } from './webchat-schemas.js';
 
 /** A message as the widget renders it. */
@@ -33,21 +34,19 @@ export function decode(body: SendMessageBody, ctx: DecodeContext): InboundEvent 
   return { ...base, type: 'text', text: body.text ?? '' };
 }
 
-export function encode(message: OutboundMessage): WidgetMessage {
+/** One rendered part of an outbound message as the widget shows it. */
+export function encode(message: OutboundMessage, part: RenderedPart): WidgetMessage {
+  const choices = part.buttons ? { choices: part.buttons } : {};
   switch (message.type) {
     case 'text':
       return message.kind === 'agent'
-        ? { author: 'agent', kind: 'text', text: message.text }
-        : { author: 'bot', kind: message.kind, text: message.text, ...(message.faqId ? { faqId: message.faqId } : {}) };
+        ? { author: 'agent', kind: 'text', text: part.text }
+        : { author: 'bot', kind: message.kind, text: part.text, ...(message.faqId ? { faqId: message.faqId } : {}) };
     case 'choices':
-      return { author: 'bot', kind: 'choices', text: message.text, choices: message.choices };
-    default:
-      return unreachable(message);
+      return { author: 'bot', kind: part.buttons ? 'choices' : 'system', text: part.text, ...choices };
+    case 'image':
+      return { author: 'bot', kind: 'system', text: part.text };
   }
-}
-
-function unreachable(message: never): never {
-  throw new Error(`web chat cannot encode ${JSON.stringify(message)}`);
 }
 
 /** What the web chat adapter publishes for a message core did not store (the socket forwards it as a `notice`). */

@@ -1,21 +1,9 @@
-import type { OutboundMessage } from '../../core/messages.js';
-import { numberedMenu, splitText } from '../render.js';
+import type { RenderedPart } from '../render.js';
 
 // WeChat cuts long texts; stay well below its limit.
 export const WECHAT_MAX_TEXT = 2000;
 
-/** WeChat shows plain text only: choices become a numbered menu, answered with the number (core resolves it). */
-export function encode(message: OutboundMessage, maxTextLength = WECHAT_MAX_TEXT): string[] {
-  switch (message.type) {
-    case 'text':
-      return splitText(message.text, maxTextLength);
-    case 'choices':
-      return splitText(numberedMenu(message.text, message.choices), maxTextLength);
-    default:
-      return unreachable(message);
-  }
-}
-
-function unreachable(message: never): never {
-  throw new Error(`wechat cannot encode ${JSON.stringify(message)}`);
+/** WeChat (through wechaty) shows plain text: the adapter declares no buttons and no images, so a part is its text. */
+export function encode(part: RenderedPart): string {
+  return part.text;
 }

@@ -1,14 +1,15 @@
 import { WechatyBuilder, type Message, type Wechaty } from 'wechaty';
 import type * as PUPPET from 'wechaty-puppet';
-import { isDomainError } from '../../core/errors.js';
 import type { InboundEvent, OutboundMessage } from '../../core/messages.js';
 import type { Logger } from '../../core/ports.js';
 import type { ChannelAdapter, ChannelCapabilities, ChannelContext, ConversationReference } from '../channel-adapter.js';
+import { WECHAT_CAPABILITIES } from './channel.js';
 import { ChannelError, TransportError, describeFailure } from '../channel-errors.js';
-import { RecentIds } from '../recent-ids.js';
+import { ChannelEdge, parseReference } from '../channel-edge.js';
+import { render } from '../render.js';
 import { SendQueue, type SendQueueOptions } from '../send-queue.js';
 import { decode } from './decode.js';
-import { encode, WECHAT_MAX_TEXT } from './encode.js';
+import { encode } from './encode.js';
 import { wechatMessageSchema, wechatRefSchema, type WechatGroupMode, type WechatRef } from './schema.js';
 import { printToTerminal, WechatLogin, type WechatLoginState } from './wechat-login.js';
 
@@ -30,16 +31,17 @@ const DEFAULT_QUEUE: SendQueueOptions = { perChatIntervalMs: 700, perSecond: 5, 
 
 export class WechatAdapter implements ChannelAdapter {
   readonly channel = 'wechat' as const;
-  readonly capabilities: ChannelCapabilities = { buttons: false, choices: false, images: false, maxTextLength: WECHAT_MAX_TEXT };
+  readonly capabilities: ChannelCapabilities = WECHAT_CAPABILITIES;
   private readonly login: WechatLogin;
-  private readonly seen = new RecentIds();
+  private readonly edge: ChannelEdge;
   private readonly queue: SendQueue;
   private readonly logger: Logger;
   private bot: Wechaty | undefined;
-  private ctx: ChannelContext | undefined;
 
   constructor(private readonly options: WechatAdapterOptions) {
     this.logger = options.logger.child({ channel: 'wechat' });
+    // wechaty emits each message once: nothing would deliver it again, so failures are logged, not rethrown.
+    this.edge = new ChannelEdge({ channel: 'wechat', logger: options.logger, redelivers: false, answer: (event, text) => this.answer(event, text) });
     this.login = new WechatLogin(options.printQr ?? printToTerminal);
     this.queue = new SendQueue({ ...DEFAULT_QUEUE, ...options.queue });
   }
@@ -70,7 +72,7 @@ export class WechatAdapter implements ChannelAdapter {
     });
     bot.on('error', (error) => this.logger.warn({ reason: describeFailure(error) }, 'wechaty reported an error'));
     bot.on('message', (message) => void this.onMessage(message));
-    this.ctx = ctx;
+    this.edge.attach(ctx);
     this.bot = bot;
     // Never `await bot.ready()`: some puppets (the mock among them) never emit 'ready', and messages flow without it.
     try {
@@ -84,25 +86,24 @@ export class WechatAdapter implements ChannelAdapter {
   async stop(): Promise<void> {
     const bot = this.bot;
     this.bot = undefined;
-    this.ctx = undefined;
+    this.edge.detach();
     this.login.stopped();
     await bot?.stop();
   }
 
   async send(ref: ConversationReference, message: OutboundMessage): Promise<void> {
-    const target = this.refOf(ref);
+    const target = parseReference('wechat', wechatRefSchema, ref, () => ({ contactId: ref.externalUserId }));
     const bot = this.bot;
     // Retryable: the outbox keeps the reply and sends it once the account is logged in again.
     if (!bot?.isLoggedIn) throw new TransportError('wechat', 'WeChat is not logged in');
-    for (const text of encode(message, this.capabilities.maxTextLength)) {
-      await this.queue.run(target.roomId ?? target.contactId, () => this.say(bot, target, text));
+    for (const part of render(message, this.capabilities)) {
+      await this.queue.run(target.roomId ?? target.contactId, () => this.say(bot, target, encode(part)));
     }
   }
 
-  private refOf(ref: ConversationReference): WechatRef {
-    const parsed = wechatRefSchema.safeParse(ref.channelRef ? JSON.parse(ref.channelRef) : { contactId: ref.externalUserId });
-    if (!parsed.success) throw new ChannelError('wechat', `no contact to reply to for conversation ${ref.conversationId}`, { permanent: true });
-    return parsed.data;
+  private answer(event: InboundEvent, text: string): Promise<void> {
+    const ref = { conversationId: '', externalUserId: event.sender.externalId, ...(event.channelRef ? { channelRef: event.channelRef } : {}) };
+    return this.send(ref, { type: 'text', kind: 'system', text });
   }
 
   /** The adapter's error boundary for sending. */
@@ -124,13 +125,12 @@ export class WechatAdapter implements ChannelAdapter {
     }
   }
 
-  /** The adapter's error boundary for one incoming message. */
+  /** One incoming message, decoded and handed to the edge (which is the error boundary). */
   private async onMessage(message: Message): Promise<void> {
     const bot = this.bot;
-    const ctx = this.ctx;
-    if (!bot || !ctx || message.self()) return;
+    if (!bot || !this.edge.running || message.self()) return;
     const payload = wechatMessageSchema.safeParse(message.payload);
-    if (!payload.success || !this.seen.add(payload.data.id)) return;
+    if (!payload.success) return;
     const inbound = decode(payload.data, {
       self: { id: bot.currentUser.id, name: bot.currentUser.name() },
       talkerName: message.talker().name(),
@@ -138,20 +138,7 @@ export class WechatAdapter implements ChannelAdapter {
       receivedAt: new Date(),
     });
     if (inbound.kind === 'ignored') return;
-    try {
-      await ctx.receive(inbound.event);
-    } catch (error) {
-      await this.onReceiveError(error, inbound.event, payload.data.id);
-    }
-  }
-
-  private async onReceiveError(error: unknown, event: InboundEvent, id: string): Promise<void> {
-    if (isDomainError(error) && error.code === 'invalid_input' && event.channelRef) {
-      const ref = { conversationId: '', externalUserId: event.sender.externalId, channelRef: event.channelRef };
-      await this.send(ref, { type: 'text', kind: 'system', text: error.userMessage }).catch(() => undefined);
-      return;
-    }
-    this.seen.delete(id);
-    this.logger.error({ err: error }, 'wechat message could not be handled');
+    await this.edge.receive(inbound.event);
   }
 }
+

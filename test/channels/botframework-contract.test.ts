@@ -21,10 +21,13 @@ describeChannelContract('botframework', async () => {
   };
   return {
     adapter,
+    withoutButtons: () => new BotFrameworkAdapter({ logger: silentLogger, capabilities: { buttons: false } }),
     core,
     customer: {
       externalId: `${client.channelId}:${client.user.id}`,
       say: async (text) => ok(await client.say(text)),
+      // A card button carrying the command, as a Teams or Web Chat card would.
+      command: async (command) => ok(await client.post(client.activity({ text: command, value: { kefu: 'command', command } }))),
       sendImage: async () => ok(await client.post(client.activity({ attachments: [{ contentType: 'image/png', contentUrl: `${connector.url}/files/cat.png`, name: 'cat.png' }] }))),
       redeliverLast: async () => ok(await client.repeatLast()),
       inbox: () => connector.messages(client.conversationId).map(seen),

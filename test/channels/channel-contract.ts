@@ -3,6 +3,7 @@
 // a stored conversation reference after the turn. A case that cannot apply to a channel is opted out by name, with
 // the reason, in the channel's driver (`ContractOptOuts`); it shows as skipped with that reason, never silently.
 import { ConversationFeed } from '../../core/conversation-feed.js';
+import type { CustomerCommand, OutboundMessage } from '../../core/messages.js';
 import { systemClock } from '../../core/ports.js';
 import { DEFAULT_BOT_TEXTS } from '../../core/replies.js';
 import { DEFAULT_ORDER_TEXTS } from '../../core/orders/order-texts.js';
@@ -23,6 +24,8 @@ export interface CustomerSide {
   /** The customer's id on the platform, which Kefu stores as the channel identity. */
   externalId: string;
   say(text: string): Promise<void>;
+  /** Asks for a command the channel's way: a slash command, a card button, the widget's button. */
+  command(command: CustomerCommand): Promise<void>;
   /** Absent on a channel that opts out of `pictures`. */
   sendImage?(): Promise<void>;
   /** The platform delivers the customer's last message again, same id. */
@@ -35,6 +38,8 @@ export interface CustomerSide {
 
 export interface ChannelSetup {
   adapter: ChannelAdapter;
+  /** The same channel set up without buttons; absent when the adapter already declares none. */
+  withoutButtons?(): ChannelAdapter;
   core: CoreHarness;
   customer: CustomerSide;
   close(): Promise<void>;
@@ -64,6 +69,12 @@ export function describeChannelContract(channel: ChannelId, setup: () => Promise
     const status = async () => (await core.transcript(channel, externalId)).find((m) => m.id === messageId)?.deliveryStatus;
     if (optOuts.outbox) expect(await status()).toBeUndefined();
     else await eventually(async () => ((await status()) === 'sent' ? true : undefined), 8000, 'delivery status sent');
+  };
+
+  /** Web chat stores no reference: there is none to corrupt. */
+  const unlessRef = (title: string, fn: () => Promise<void>): void => {
+    if (optOuts.channelRef) it.skip(`${title} [opted out for ${channel}: ${optOuts.channelRef}]`, fn);
+    else it(title, fn);
   };
 
   describe(`channel contract: ${channel}`, () => {
@@ -168,6 +179,57 @@ export function describeChannelContract(channel: ChannelId, setup: () => Promise
       const [seen] = await next();
       expect(seen?.text).toContain(text);
       await expectDelivered(core, customer.externalId, stored.id);
+    });
+
+    it('hands a command to core as data and shows its answer in the conversation’s language', async () => {
+      const { customer, core } = get();
+      await customer.command('help');
+      const [reply] = await next();
+      expect(reply?.text).toBe(DEFAULT_BOT_TEXTS.zh.help);
+      expect(core.received.at(-1)).toMatchObject({ type: 'command', command: 'help', channel });
+      expect((await core.conversationOf(channel, customer.externalId)).lang).toBe('zh');
+    });
+
+    it('tells the customer why a message was refused, in the chat', async () => {
+      const { customer, core } = get();
+      const before = (await core.transcript(channel, customer.externalId)).length;
+      await customer.say('好'.repeat(4001));
+      const [refusal] = await next();
+      expect(refusal?.text).toMatch(/at most 4000 characters/);
+      expect(await core.transcript(channel, customer.externalId)).toHaveLength(before);
+    });
+
+    it('shows choices as a numbered list where the channel is set up without buttons', async () => {
+      const { customer, core, adapter, withoutButtons } = get();
+      const plain = adapter.capabilities.buttons ? withoutButtons?.() : adapter;
+      if (!plain) throw new Error(`${channel} declares buttons and has no setup without them`);
+      expect(plain.capabilities.buttons).toBe(false);
+      const conversation = await core.conversationOf(channel, customer.externalId);
+      const menu: OutboundMessage = { type: 'choices', text: '您想问的是？', choices: [{ faqId: 'invoice', question: '怎么开发票' }, { faqId: 'umbrella-app', question: '雨伞怎么预约' }] };
+      await plain.send({ conversationId: conversation.id, externalUserId: customer.externalId, channelRef: conversation.channelRef ?? undefined }, menu);
+      const [seen] = await next();
+      expect(seen?.buttons).toEqual([]);
+      expect(seen?.text).toBe('您想问的是？\n1. 怎么开发票\n2. 雨伞怎么预约');
+    });
+
+    unlessRef('fails a delivery once, without retries, when the stored reference is corrupt', async () => {
+      const { customer, core } = get();
+      const conversation = await core.conversationOf(channel, customer.externalId);
+      const good = conversation.channelRef;
+      await core.repos.conversations.update(conversation.id, { channelRef: '{"chatId":' });
+      try {
+        const feed = new ConversationFeed(core.repos.messages, core.pubsub, core.delivery, systemClock, silentLogger);
+        const stored = await feed.post({ ...conversation, channelRef: '{"chatId":' }, { author: 'agent', kind: 'text', text: '这条消息送不到' });
+        const row = await eventually(async () => {
+          const r = await core.repos.deliveries.getByMessage(stored.id);
+          return r?.status === 'failed' ? r : undefined;
+        }, 8000, 'the delivery to fail');
+        expect(row).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/stored reference .* is not JSON/) });
+        const note = await eventually(async () => (await core.transcript(channel, customer.externalId)).find((m) => m.author === 'system' && m.replyToId === stored.id));
+        expect(note.text).toContain('已尝试 1 次');
+      } finally {
+        await core.repos.conversations.update(conversation.id, { channelRef: good });
+      }
     });
 
     unless('splitting', 'splits a text longer than the channel allows into parts it accepts', async () => {

@@ -3,7 +3,8 @@ import { types } from 'wechaty';
 import { decode as decodeBot } from '../../bots/botframework/decode.js';
 import { encode as encodeBot } from '../../bots/botframework/encode.js';
 import { activitySchema } from '../../bots/botframework/schema.js';
-import { splitText } from '../../bots/render.js';
+import { render, splitText } from '../../bots/render.js';
+import { WECHAT_CAPABILITIES } from '../../bots/wechat/channel.js';
 import { decode as decodeTelegram } from '../../bots/telegram/decode.js';
 import { encode as encodeTelegram } from '../../bots/telegram/encode.js';
 import { telegramUpdateSchema } from '../../bots/telegram/schema.js';
@@ -41,7 +42,7 @@ describe('Telegram decode/encode', () => {
 
   it('sends a FAQ id too long for callback data as the choice number, which core resolves', () => {
     const long = 'x'.repeat(80);
-    const [part] = encodeTelegram({ type: 'choices', text: '哪个？', choices: [{ faqId: 'short', question: 'A' }, { faqId: long, question: 'B' }] });
+    const part = encodeTelegram({ text: '哪个？', buttons: [{ faqId: 'short', question: 'A' }, { faqId: long, question: 'B' }] });
     expect(part?.reply_markup?.inline_keyboard).toEqual([[{ text: '1. A', callback_data: 'c:short' }], [{ text: '2. B', callback_data: 'n:2' }]]);
     const update = telegramUpdateSchema.parse({ update_id: 5, callback_query: { id: 'q', from, message: { message_id: 3, chat: { id: 42 } }, data: 'n:2' } });
     expect(decodeTelegram(update, { botId: '777', receivedAt: at })).toMatchObject({ callbackQueryId: 'q', event: { type: 'text', text: '2' } });
@@ -70,8 +71,19 @@ describe('Bot Framework decode/encode', () => {
     expect(decodeBot(activity({ type: 'typing' }), at)).toEqual({ kind: 'ignored', reason: 'activity type typing' });
   });
 
-  it('renders agent text as plain text', () => {
-    expect(encodeBot({ type: 'text', kind: 'agent', text: '*不是* markdown' })).toEqual([{ type: 'message', text: '*不是* markdown', textFormat: 'plain' }]);
+  it('renders agent text as plain text and a picture as an attachment by URL', () => {
+    expect(encodeBot({ text: '*不是* markdown' })).toEqual({ type: 'message', text: '*不是* markdown', textFormat: 'plain' });
+    expect(encodeBot({ text: '尺码表', image: { url: 'https://shop.example/size.JPG' } })).toMatchObject({
+      text: '尺码表', attachments: [{ contentType: 'image/jpeg', contentUrl: 'https://shop.example/size.JPG' }],
+    });
+  });
+
+  it('turns a command card value, a typed slash command and a member joining into commands in the activity’s locale', () => {
+    expect(decodeBot(activity({ text: '转人工', value: { kefu: 'command', command: 'human' }, locale: 'en-US' }), at))
+      .toMatchObject({ event: { type: 'command', command: 'human', label: '转人工', lang: 'en' } });
+    expect(decodeBot(activity({ text: '/ticket' }), at)).toMatchObject({ event: { type: 'command', command: 'ticket' } });
+    expect(decodeBot(activity({ type: 'conversationUpdate', membersAdded: [{ id: '29:new', name: 'Wu' }], locale: 'zh-CN' }), at))
+      .toMatchObject({ event: { type: 'command', command: 'start', lang: 'zh', sender: { externalId: 'msteams:29:new' } } });
   });
 });
 
@@ -94,9 +106,29 @@ describe('WeChat decode/encode', () => {
       .toMatchObject({ event: { type: 'unsupported', description: 'wechat message type Location' } });
   });
 
-  it('degrades choices to a numbered menu', () => {
-    expect(encodeWechat({ type: 'choices', text: '请回复数字选择：', choices: [{ faqId: 'a', question: '退货' }, { faqId: 'b', question: '换货' }] }))
-      .toEqual(['请回复数字选择：\n1. 退货\n2. 换货']);
+  it('degrades choices to a numbered menu, by its declared capabilities', () => {
+    const choices = { type: 'choices' as const, text: '请回复数字选择：', choices: [{ faqId: 'a', question: '退货' }, { faqId: 'b', question: '换货' }] };
+    expect(render(choices, WECHAT_CAPABILITIES).map(encodeWechat)).toEqual(['请回复数字选择：\n1. 退货\n2. 换货']);
+  });
+
+  it('turns a typed slash command into a command and leaves 「转人工」 as text', () => {
+    expect(decodeWechat(msg({ text: '/human' }), { self, groupMode: 'mention', receivedAt: at })).toMatchObject({ event: { type: 'command', command: 'human' } });
+    expect(decodeWechat(msg({ text: '转人工' }), { self, groupMode: 'mention', receivedAt: at })).toMatchObject({ event: { type: 'text', text: '转人工' } });
+  });
+});
+
+describe('render', () => {
+  const choices = { type: 'choices' as const, text: 'Which?', choices: [{ faqId: 'a', question: 'A' }, { faqId: 'b', question: 'B' }] };
+
+  it('puts choices on buttons where the channel has them, else numbers them in the text', () => {
+    expect(render(choices, { buttons: true, images: false, maxTextLength: 100 })).toEqual([{ text: 'Which?', buttons: choices.choices }]);
+    expect(render(choices, { buttons: false, images: false, maxTextLength: 100 })).toEqual([{ text: 'Which?\n1. A\n2. B' }]);
+  });
+
+  it('sends a picture as media where the channel shows images, else as a link under the caption', () => {
+    const image = { type: 'image' as const, url: 'https://shop.example/a.png', caption: '尺码表' };
+    expect(render(image, { buttons: true, images: true, maxTextLength: 100 })).toEqual([{ text: '尺码表', image: { url: image.url } }]);
+    expect(render(image, { buttons: true, images: false, maxTextLength: 100 })).toEqual([{ text: `尺码表\n${image.url}` }]);
   });
 });
 

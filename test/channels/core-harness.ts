@@ -57,7 +57,7 @@ export async function startCore(adapter: ChannelAdapter, options: CoreOptions = 
   await repos.faqs.upsertMany(options.faqs ?? CONTRACT_FAQS);
   const pubsub = options.pubsub ?? new InProcessPubSub();
   const knowledge = new KnowledgeBase(repos.faqs, systemClock, silentLogger, { synonyms: loadBuiltinSynonyms(), refreshIntervalMs: 0 });
-  const delivery = new OutboxDelivery({ deliveries: repos.deliveries, clock: systemClock, logger: silentLogger });
+  const delivery = new OutboxDelivery({ deliveries: repos.deliveries, clock: systemClock, logger: silentLogger, capabilities: () => adapter.capabilities });
   const feed = new ConversationFeed(repos.messages, pubsub, delivery, systemClock, silentLogger);
   // People are always on duty and the bot never gives up by itself: only the order check hands a chat over here.
   const handoff = new HandoffService({

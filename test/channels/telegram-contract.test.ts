@@ -19,10 +19,12 @@ describeChannelContract('telegram', async () => {
   });
   return {
     adapter,
+    withoutButtons: () => new TelegramAdapter({ token: fake.token, apiRoot: fake.apiRoot, logger: silentLogger, queue: { perChatIntervalMs: 0 }, capabilities: { buttons: false } }),
     core,
     customer: {
       externalId: String(chatId),
       say: async (text) => void (await client.sendMessage(client.makeMessage(text))),
+      command: async (command) => void (await client.sendMessage(client.makeMessage(`/${command}`))),
       async sendImage() {
         const { text: _text, ...message } = client.makeMessage('');
         const photo = [{ file_id: 'AgADsmall', file_unique_id: 's', width: 90, height: 90 }, { file_id: 'AgADlarge', file_unique_id: 'l', width: 800, height: 800 }];

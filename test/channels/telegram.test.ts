@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import { createHttpApp } from '../../app/http/create-http-app.js';
 import { ChannelError, TransportError } from '../../bots/channel-errors.js';
 import { TelegramAdapter, type TelegramAdapterOptions } from '../../bots/telegram/telegram-adapter.js';
 import { AMBIGUOUS_QUESTION, eventually, silentLogger, startCore, type CoreHarness } from './core-harness.js';
@@ -135,8 +135,8 @@ describe('Telegram webhook mode', () => {
       token: fake.token, apiRoot: fake.apiRoot, logger: silentLogger,
       webhook: { url, secret: 'hook-secret_0123' }, queue: { perChatIntervalMs: 0 },
     });
-    const app = express().use(express.json()).use(adapter.routes!);
-    server = createServer(app);
+    // Inside the HTTP app, whose error boundary answers the webhook's refusals.
+    server = createServer(createHttpApp({ logger: silentLogger, routers: [adapter.routes!], health: () => ({}) }));
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     expect((server.address() as AddressInfo).port).toBe(port);
     const core = await startCore(adapter);

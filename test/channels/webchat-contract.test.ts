@@ -28,7 +28,7 @@ const shown = (frame: Frame): SeenMessage[] => {
 
 describeChannelContract('webchat', async () => {
   const pubsub = new InProcessPubSub();
-  const adapter = new WebchatAdapter(pubsub);
+  const adapter = new WebchatAdapter(pubsub, { logger: silentLogger });
   const core = await startCore(adapter, { pubsub });
   const deps = {
     conversations: core.service, messages: core.repos.messages, inbound: adapter, pubsub, logger: silentLogger, secret: SECRET, maxTextLength: adapter.capabilities.maxTextLength,
@@ -43,10 +43,18 @@ describeChannelContract('webchat', async () => {
   await widget.until(() => widget.ready);
 
   let last: { text: string; clientMessageId: string } | undefined;
+  /** What the widget shows under a message the server refused (the error's message), after what it showed by then. */
+  const refusals: { after: number; seen: SeenMessage }[] = [];
+  const inbox = (): SeenMessage[] => {
+    const all = widget.frames.flatMap(shown);
+    refusals.forEach((r, i) => all.splice(r.after + i, 0, r.seen));
+    return all;
+  };
   // The widget sends every message with a fresh clientMessageId and retries with the same one.
-  const post = async (body: { text: string; clientMessageId: string }) => {
+  const post = async (body: { text: string; clientMessageId: string; command?: string }) => {
     const res = await api.send(chat, body);
-    if (res.status !== 200) throw new Error(`POST messages answered ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status === 422 && res.body.error) refusals.push({ after: widget.frames.flatMap(shown).length, seen: { text: res.body.error.message, buttons: [], raw: res.body } });
+    else if (res.status !== 200) throw new Error(`POST messages answered ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
   const say = async (text: string) => {
@@ -55,16 +63,19 @@ describeChannelContract('webchat', async () => {
   };
   return {
     adapter,
+    withoutButtons: () => new WebchatAdapter(pubsub, { logger: silentLogger, capabilities: { buttons: false } }),
     core,
     customer: {
       externalId: chat.visitorId,
       say,
+      // The widget's buttons send the command, with their label as text.
+      command: async (command) => void (await post({ command, text: command === 'human' ? '转人工' : `/${command}`, clientMessageId: randomUUID() })),
       // A retry after the response was lost on the way back, as the widget does.
       async redeliverLast() {
         if (!last) throw new Error('nothing to send again');
         if (!(await post(last)).duplicate) throw new Error('the retry was not recognised as a duplicate');
       },
-      inbox: () => widget.frames.flatMap(shown),
+      inbox,
       async pick(message, index) {
         if (!message.buttons[index]) throw new Error('no such choice button');
         await say(String(index + 1));

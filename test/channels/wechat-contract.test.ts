@@ -14,6 +14,7 @@ describeChannelContract('wechat', async () => {
     customer: {
       externalId: alice.id,
       say: async (text) => alice.say(text).to(fake.bot),
+      command: async (command) => alice.say(`/${command}`).to(fake.bot),
       sendImage: async () => fake.sendImage(alice),
       async redeliverLast() {
         fake.puppet.emit('message', { messageId: fake.lastFrom(alice)! });

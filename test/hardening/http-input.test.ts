@@ -45,10 +45,10 @@ describe('request bodies that cannot be read', () => {
     expect(await api.transcript(chat)).toEqual([]);
   });
 
-  it('answers a Bot Framework post that is not an activity with a 400 that says why', async () => {
+  it('answers a Bot Framework post that is not an activity with a 422 that says why (the connector retries only 5xx)', async () => {
     for (const [body, says] of [[{}, /channelId/], [{ type: 'message' }, /serviceUrl/], [[], /expected object/]] as const) {
       const res = await call(`${h.url}/api/messages`, { method: 'POST', json: body });
-      expect(res.status).toBe(400);
+      expect([res.status, res.body.error?.code]).toEqual([422, 'invalid_input']);
       expect(res.body.error?.message).toMatch(/^Not a Bot Framework activity: /);
       expect(res.body.error?.message).toMatch(says);
     }

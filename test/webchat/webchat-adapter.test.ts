@@ -24,7 +24,7 @@ beforeAll(async () => {
   const repos = createInMemoryRepositories();
   await seedKnowledgeBase(repos, logger);
   services = composeServices(config, repos, logger);
-  adapter = new WebchatAdapter(services.pubsub);
+  adapter = new WebchatAdapter(services.pubsub, { logger });
   await adapter.start({ receive: (event) => services.conversations.receive(event) });
   const deps = { conversations: services.conversations, messages: services.repos.messages, inbound: adapter, pubsub: services.pubsub, logger, secret: SECRET, maxTextLength: 4000 };
   server = createServer(createHttpApp({ logger, routers: [createWebchatRouter(deps)], readiness: async () => ({ status: 'ok' as const }) }));
@@ -40,7 +40,7 @@ afterAll(async () => {
 
 describe('WebchatAdapter', () => {
   it('declares what the widget renders', () => {
-    expect(new WebchatAdapter(services.pubsub).capabilities).toEqual({ buttons: true, choices: true, images: false, maxTextLength: 4000 });
+    expect(new WebchatAdapter(services.pubsub, { logger: pino({ level: 'silent' }) }).capabilities).toEqual({ buttons: true, images: false, maxTextLength: 4000, selfDelivering: true });
   });
 
   it('delivers a message sent by conversation reference to the open widget as a notice, outside the transcript', async () => {
