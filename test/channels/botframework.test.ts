@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import { createHttpApp } from '../../app/http/create-http-app.js';
 import { BotFrameworkAdapter, type BotFrameworkAdapterOptions } from '../../bots/botframework/botframework-adapter.js';
 import { ChannelError, TransportError } from '../../bots/channel-errors.js';
 import { DEFAULT_BOT_TEXTS } from '../../core/replies.js';
@@ -14,7 +14,8 @@ let core: CoreHarness | undefined;
 
 async function kefu(options: Partial<BotFrameworkAdapterOptions> = {}, start = true) {
   const adapter = new BotFrameworkAdapter({ logger: silentLogger, ...options });
-  server = createServer(express().use(express.json()).use(adapter.routes));
+  // Inside the HTTP app, whose error boundary answers the route's refusals.
+  server = createServer(createHttpApp({ logger: silentLogger, routers: [adapter.routes], readiness: async () => ({ status: 'ok' as const }) }));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   if (start) core = await startCore(adapter);
   const client = new BotClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`, connector.url);

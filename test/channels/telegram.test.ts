@@ -136,7 +136,7 @@ describe('Telegram webhook mode', () => {
       webhook: { url, secret: 'hook-secret_0123' }, queue: { perChatIntervalMs: 0 },
     });
     // Inside the HTTP app, whose error boundary answers the webhook's refusals.
-    server = createServer(createHttpApp({ logger: silentLogger, routers: [adapter.routes!], health: () => ({}) }));
+    server = createServer(createHttpApp({ logger: silentLogger, routers: [adapter.routes!], readiness: async () => ({ status: 'ok' as const }) }));
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     expect((server.address() as AddressInfo).port).toBe(port);
     const core = await startCore(adapter);
