@@ -7,6 +7,11 @@ import { CannedReplies } from '../core/handoff/canned-replies.js';
 import { HandoffService } from '../core/handoff/handoff-service.js';
 import type { AuthService } from '../core/users/auth-service.js';
 import { Reassignment } from '../core/users/reassign.js';
+import { chainTextHandlers, ContactCapture } from '../core/customers/contact-capture.js';
+import { CustomerService } from '../core/customers/customer-service.js';
+import { Privacy } from '../core/customers/privacy.js';
+import { RetentionPurge } from '../core/customers/retention.js';
+import { Poller } from '../core/tickets/poller.js';
 import { StaffService } from '../core/users/staff-service.js';
 import { composeAuth } from './compose-auth.js';
 import { InProcessPubSub } from '../core/in-memory/in-process-pubsub.js';
@@ -43,6 +48,10 @@ export interface Services {
   staff: StaffService;
   /** Hands an agent's open conversations and tickets to another. */
   reassign: Reassignment;
+  /** Customer records, export and erasure. */
+  customers: CustomerService;
+  /** Empties old closed conversations on a schedule (KEFU_RETENTION_DAYS); start/stop like the ticket pollers. */
+  retention: Poller;
   /** Sensitive words and flagged messages (the QA review queue). */
   supervision: SupervisionModule;
   /** Order questions in chat; absent with KEFU_ORDERS=off. */
@@ -75,19 +84,21 @@ export function composeServices(
   const orders = composeOrders(config, { repos, tickets: tickets.service, clock, logger });
   const conversations = new ConversationService({
     repos, knowledge, feed, clock, logger, handoff, settings: { maxTextLength: config.maxMessageLength },
-    observer: knowledgeAdmin.unanswered, textHandler: tickets.chat, commands: tickets.chat, cache: new ConversationCache(repos.conversations, pubsub),
+    observer: knowledgeAdmin.unanswered, textHandler: chainTextHandlers([new ContactCapture(repos.customerRecords, clock, logger), tickets.chat]), commands: tickets.chat, cache: new ConversationCache(repos.conversations, pubsub),
     watcher: supervision.words,
     ...(orders ? { orders: orders.assistant } : {}),
   });
   const auth = composeAuth(config, repos, clock, logger);
   const desk = new AgentDesk({ repos, feed, handoff, clock, logger, maxTextLength: config.maxMessageLength, guard: supervision.words });
-  const queries = new AgentQueries(repos, agentCapacity);
+  const queries = new AgentQueries(repos, agentCapacity, config.privacy);
   const staff = new StaffService({ users: repos.users, sessions: repos.sessions, audit: repos.audit, auth, pubsub, clock, logger, routingChanged: () => handoff.queueChanged() });
   const reassign = new Reassignment({ repos, handoff, tickets: tickets.service, clock, logger });
   return {
     repos, pubsub, clock, knowledge, conversations, auth, handoff, desk, queries, canned: new CannedReplies(repos.cannedReplies), knowledgeAdmin, delivery, tickets,
     staff, reassign, supervision,
     ...(orders ? { orders } : {}),
+    customers: new CustomerService({ repos, privacy: new Privacy(config.privacy, repos.audit), clock, logger }),
+    retention: new Poller('retention', config.retention.pollMs, () => new RetentionPurge(repos.customerRecords, config.retention.days, clock, logger).run(), logger),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BusinessHours } from '../core/handoff/business-hours.js';
 import { ROUTING_MODES, type RoutingMode } from '../core/handoff/routing.js';
+import type { Role } from '../core/types.js';
 import { channelConfigProblems, channelEnvShape, channelsConfig, deliveryConfig, type ChannelsConfig, type DeliveryConfig } from './channels-config.js';
 import { ticketEnvShape, ticketsConfig, type TicketsConfig } from './tickets-config.js';
 import { orderEnvShape, ordersConfig, type OrdersConfig } from './orders/orders-config.js';
@@ -53,6 +54,13 @@ export const envSchema = z.object({
   KEFU_SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(720).default(12),
   KEFU_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   KEFU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  KEFU_MASK_PERSONAL_DATA: bool.default(true),
+  KEFU_REVEAL_ROLES: z
+    .string()
+    .regex(/^\s*(admin|supervisor|agent)(\s*,\s*(admin|supervisor|agent))*\s*$/, 'must be roles (admin, supervisor, agent) separated by commas')
+    .default('supervisor,admin'),
+  KEFU_RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(0),
+  KEFU_RETENTION_POLL_MS: z.coerce.number().int().min(1000).default(3_600_000),
   ...channelEnvShape,
   ...ticketEnvShape,
   ...orderEnvShape,
@@ -88,6 +96,10 @@ export interface KefuConfig {
   unanswered: { lowConfidence: number };
   handoff: { fallbackLimit: number; routing: RoutingMode; agentCapacity: number; hours: BusinessHours };
   auth: { sessionTtlMs: number; cookieSecure: 'auto' | boolean; loginMaxFailures: number };
+  /** Personal data masked for agents; who may reveal it (every reveal is audited). */
+  privacy: { mask: boolean; revealRoles: Role[] };
+  /** Closed conversations older than `days` lose their messages (0: kept for ever); checked every `pollMs`. */
+  retention: { days: number; pollMs: number };
   /** Telegram, WeChat and Bot Framework: each present only when configured (web chat is always on). */
   channels: ChannelsConfig;
   /** The outbox worker that sends replies through the channel adapters. */
@@ -144,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     }),
     unanswered: { lowConfidence: e.KEFU_UNANSWERED_MIN_CONFIDENCE },
     handoff: { fallbackLimit: e.KEFU_HANDOFF_FALLBACKS, routing: e.KEFU_ROUTING, agentCapacity: e.KEFU_AGENT_CAPACITY, hours },
+    privacy: { mask: e.KEFU_MASK_PERSONAL_DATA, revealRoles: e.KEFU_REVEAL_ROLES.split(',').map((r) => r.trim() as Role) },
+    retention: { days: e.KEFU_RETENTION_DAYS, pollMs: e.KEFU_RETENTION_POLL_MS },
     auth: {
       sessionTtlMs: Math.round(e.KEFU_SESSION_TTL_HOURS * 3_600_000),
       cookieSecure: e.KEFU_COOKIE_SECURE === 'auto' ? 'auto' : e.KEFU_COOKIE_SECURE === 'true',

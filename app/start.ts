@@ -88,6 +88,7 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     logger.info({ port, database: storage.provider }, 'Kefu is listening');
     channels.start();
     services.tickets.start();
+    services.retention.start();
     const recovery = startUnansweredRecovery(services.conversations, services.clock, logger);
     let closing: Promise<void> | undefined;
     return {
@@ -95,7 +96,7 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
       close(graceMs = config.shutdownGraceMs) {
         closing ??= shutDown({
           logger, graceMs, gate, server, sockets: [socket, agentSocket],
-          workers: [recovery, services.tickets, channels],
+          workers: [recovery, services.tickets, services.retention, channels],
           after: [() => services.knowledgeAdmin.unanswered.settled(), async () => services.pubsub.close?.(), () => storage.close()],
         });
         return closing;

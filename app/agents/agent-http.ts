@@ -8,6 +8,7 @@ import { attachAgentSocket, type AgentSocketHandle } from './agent-socket.js';
 import { createAuthRouter } from './auth-routes.js';
 import { consoleHeaders } from './console-headers.js';
 import { createSupervisorRouter } from './supervisor-routes.js';
+import { createCustomerRouter } from '../http/customer-routes.js';
 
 /** Everything the agent console needs over HTTP: sign-in, the agent and supervisor APIs, and security headers. */
 export function agentRouters(services: Services, config: KefuConfig): RequestHandler[] {
@@ -17,6 +18,7 @@ export function agentRouters(services: Services, config: KefuConfig): RequestHan
     createAuthRouter({ auth, desk, pubsub, session: { ttlMs: config.auth.sessionTtlMs, cookieSecure: config.auth.cookieSecure } }),
     createAgentRouter({ auth, desk, queries, canned, clock, timeZone: config.handoff.hours.timeZone }),
     createSupervisorRouter({ auth, desk, queries, reassign }),
+    createCustomerRouter({ auth, customers: services.customers }),
   ];
 }
 

@@ -8,7 +8,7 @@ import type { Clock } from '../../core/ports.js';
 import type { Conversation } from '../../core/types.js';
 import type { AuthService } from '../../core/users/auth-service.js';
 import { toMessageView } from '../../core/views.js';
-import { cannedBody, cannedPatch, listQuery, parse, presenceBody, textBody, transcriptQuery, transferBody } from './agent-schemas.js';
+import { cannedBody, cannedPatch, detailQuery, listQuery, parse, presenceBody, textBody, transcriptQuery, transferBody } from './agent-schemas.js';
 import { requireSession, signedIn } from './session-auth.js';
 
 export interface AgentRoutesDeps {
@@ -38,7 +38,8 @@ export function createAgentRouter(deps: AgentRoutesDeps): Router {
     res.json({ conversations: await queries.list(user(res), status) });
   });
   router.get('/api/agent/conversations/:id', async (req, res) => {
-    res.json(await queries.detail(user(res), req.params.id));
+    const { reveal } = parse(detailQuery, req.query);
+    res.json(await queries.detail(user(res), req.params.id, { reveal }));
   });
   router.post('/api/agent/conversations/:id/claim', async (req, res) => {
     res.json(state(await desk.claim(user(res), req.params.id)));

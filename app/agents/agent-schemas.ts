@@ -20,6 +20,7 @@ export const transferBody = z.object({ agentId: z.string().min(1).max(100) });
 export const presenceBody = z.object({ status: z.enum(PRESENCES) });
 export const capacityBody = z.object({ capacity: z.number().int().min(0).max(100).nullable() });
 export const listQuery = z.object({ status: z.enum(['queued', 'mine', 'all']).default('queued') });
+export const detailQuery = z.object({ reveal: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
 export const transcriptQuery = z.object({ format: z.enum(['json', 'text']).default('json') });
 
 const shortcut = z

@@ -56,7 +56,7 @@ export function runAgentSession(ws: WebSocket, ctx: AgentSessionContext): () => 
     unwatch(conversationId);
     const delivery = new OrderedDelivery(afterSeq, {
       fetchAfter: async (after) => (await ctx.messages.listByConversation(conversationId, { afterSeq: after })).map(toMessageView),
-      send: (message) => send({ type: 'message', conversationId, message }),
+      send: (message) => send({ type: 'message', conversationId, message: ctx.queries.present(message) }),
       gapWaitMs: ctx.gapWaitMs,
       onSkip: (from, to) => ctx.log.warn({ conversationId, from, to }, 'skipped missing messages'),
     });

@@ -3,6 +3,7 @@ import type { Repositories } from '../ports.js';
 import type { Conversation, Customer, User } from '../types.js';
 import { assertRole } from '../users/access.js';
 import { ReadAccess } from '../users/read-access.js';
+import { NO_MASKING, Privacy, type PrivacySettings } from '../customers/privacy.js';
 import { toMessageView, type MessageView } from '../views.js';
 import {
   customerName, iso, staffNames, toNoteView, toUserView, type ConversationSummary, type CustomerProfile, type NoteView, type UserView,
@@ -37,8 +38,11 @@ export interface Overview {
 export class AgentQueries {
   private readonly access: ReadAccess;
 
-  constructor(private readonly repos: Repositories, private readonly defaultCapacity: number) {
+  private readonly privacy: Privacy;
+
+  constructor(private readonly repos: Repositories, private readonly defaultCapacity: number, privacy: PrivacySettings = NO_MASKING) {
     this.access = new ReadAccess(repos);
+    this.privacy = new Privacy(privacy, repos.audit);
   }
 
   async list(user: User, filter: ConversationFilter): Promise<ConversationSummary[]> {
@@ -49,8 +53,10 @@ export class AgentQueries {
     return [...(await this.summaries(queued, true)), ...(await this.summaries(active))];
   }
 
-  async detail(user: User, id: string): Promise<ConversationDetail> {
+  /** With `reveal`, personal data unmasked: only for the roles allowed to, and audited. */
+  async detail(user: User, id: string, options: { reveal?: boolean } = {}): Promise<ConversationDetail> {
     const conversation = await this.readable(user, id);
+    const show = await this.privacy.presenter(user, options.reveal === true, `customer:${conversation.customerId}`);
     const [customer, messages, notes, users, queued, history, tickets] = await Promise.all([
       this.repos.customers.get(conversation.customerId),
       this.repos.messages.listByConversation(id),
@@ -66,13 +72,18 @@ export class AgentQueries {
       authors[authorId] = users.get(authorId) ?? 'agent';
     }
     return {
-      conversation: this.summary(conversation, customer, users, messages.at(-1) ?? null, position || undefined),
+      conversation: this.summary(conversation, customer, users, messages.at(-1) ?? null, position || undefined, show),
       customer: await this.profile(user, customer, conversation.customerId, history, users),
-      messages: messages.map(toMessageView),
+      messages: messages.map((m) => ({ ...toMessageView(m), text: show(m.text) })),
       notes: notes.map((n) => toNoteView(n, users.get(n.authorId) ?? 'agent')),
       authors,
       tickets: tickets.map((t) => ({ id: t.id, number: t.number, status: t.status, subject: t.subject })),
     };
+  }
+
+  /** A live message as the console shows it (masked unless masking is off). */
+  present(view: MessageView): MessageView {
+    return this.privacy.message(view);
   }
 
   async overview(user: User): Promise<Overview> {
@@ -113,7 +124,7 @@ export class AgentQueries {
   }
 
   private summary(
-    c: Conversation, customer: Customer | null, users: Map<string, string>, last: { author: MessageView['author']; text: string; createdAt: Date } | null, position?: number,
+    c: Conversation, customer: Customer | null, users: Map<string, string>, last: { author: MessageView['author']; text: string; createdAt: Date } | null, position?: number, show: (text: string) => string = (t) => this.privacy.text(t),
   ): ConversationSummary {
     return {
       id: c.id, channel: c.channel, status: c.status, lang: c.lang,
@@ -122,7 +133,7 @@ export class AgentQueries {
       handoffReason: c.handoffReason, ...(position ? { position } : {}),
       queuedAt: iso(c.queuedAt), assignedAt: iso(c.assignedAt), leftMessageAt: iso(c.leftMessageAt), closedAt: iso(c.closedAt),
       createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(), lastSeq: c.lastSeq,
-      lastMessage: last ? { author: last.author, text: last.text, createdAt: last.createdAt.toISOString() } : null,
+      lastMessage: last ? { author: last.author, text: show(last.text), createdAt: last.createdAt.toISOString() } : null,
     };
   }
 

@@ -101,6 +101,14 @@ beforeAll(async () => {
     ids.flagId = (await admin.get<{ flags: Array<{ id: string }> }>('/api/supervision/flags?kind=abuse')).body.flags[0]?.id ?? '';
     if (!ids.flagId) await new Promise((r) => setTimeout(r, 50));
   }
+  // Contact details in the chat become suggestions on the customer's record (accepted and dismissed by the routes).
+  await customers.send(chat, { text: '手机 13912345678 邮箱 li@shop.test' });
+  const customerOf = async (id: string) => (await admin.get<{ customer: { id: string } }>(`/api/agent/conversations/${id}`)).body.customer.id;
+  ids.customerId = await customerOf(chat.conversationId);
+  ids.otherCustomerId = await customerOf(ids.A!);
+  const record = await admin.get<{ suggestions: Array<{ id: string; field: string }> }>(`/api/customers/${ids.customerId}`);
+  ids.phoneSuggestionId = record.body.suggestions.find((s) => s.field === 'phones')!.id;
+  ids.emailSuggestionId = record.body.suggestions.find((s) => s.field === 'emails')!.id;
   const bot = (await customers.transcript(chat)).find((m) => m.author === 'bot' && m.kind === 'answer');
   ids.botMessageId = bot!.id;
   const canned = await admin.post<{ cannedReply: { id: string } }>('/api/agent/canned-replies', { shortcut: '退货说明', title: '退货流程', text: '七天无理由退货。' });
@@ -142,6 +150,8 @@ async function fill(value: unknown): Promise<unknown> {
 /** Which fixture object a path parameter names, by route. */
 function pathValue(path: string, name: string): string {
   if (name === 'messageId') return ids.botMessageId!;
+  if (name === 'suggestionId') return path.endsWith('/accept') ? ids.phoneSuggestionId! : ids.emailSuggestionId!;
+  if (path.startsWith('/api/customers/')) return ids.customerId!;
   if (name === 'team') return 'support';
   if (path.startsWith('/api/webchat/')) return chat.conversationId;
   if (path === '/api/supervisor/conversations/{id}/assign' || path === '/api/agent/conversations/{id}/close') return ids.B!;

@@ -12,6 +12,7 @@ import { migrationContract } from './contract-migrations.js';
 import { turnContract } from './contract-turns.js';
 import { supervisionContract } from './contract-supervision.js';
 import { orderContract } from './contract-orders.js';
+import { customerRecordContract } from './contract-customer-records.js';
 
 export interface MigrationRow {
   migration_name: string;
@@ -59,6 +60,7 @@ export function describeStorageContract(label: string, makeFixture: () => Promis
 
     migrationContract(get);
     customerAndConversationContract(get);
+    customerRecordContract(get);
     messageContract(get);
     turnContract(() => get().storage.repos);
     faqContract(get);
