@@ -8,17 +8,9 @@ import { FaqAdminService } from '../core/knowledge-admin/faq-admin-service.js';
 import { CLI_ACTOR } from '../core/knowledge-admin/faq-content.js';
 import { importFaqs } from '../core/knowledge-admin/faq-import.js';
 import { faqsToCsv, faqsToJson, parseFaqCsv, parseFaqJson } from '../knowledge/index.js';
-import { openStorage, type Storage } from '../prisma/storage.js';
+import type { Storage } from '../prisma/storage.js';
 import { CliError, type CliContext } from './cli-context.js';
-
-async function withStorage<T>(ctx: CliContext, work: (storage: Storage) => Promise<T>): Promise<T> {
-  const storage = await openStorage(ctx.config.databaseUrl);
-  try {
-    return await work(storage);
-  } finally {
-    await storage.close();
-  }
-}
+import { withStorage } from './with-storage.js';
 
 async function readInput(file: string): Promise<string> {
   try {

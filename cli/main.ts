@@ -20,6 +20,11 @@ const USAGE = `Usage: kefu <command>
   user add --email E --password P --role admin|supervisor|agent [--name N] [--capacity N]
                                      create a console user (the password may come from KEFU_NEW_PASSWORD)
   user list [--json]                 list console users
+  canned list [--json]               list the team's canned replies
+  canned add --shortcut S --title T --text X [--category C]
+                                     add a team canned reply (text may hold {客户名} {订单号} {客服名})
+  canned remove SHORTCUT             delete a team canned reply
+  canned import FILE                 add or update team canned replies from a JSON array [{shortcut, title, text, category}]
   user disable|enable|remove EMAIL   stop (and sign out everywhere) or restore an account; remove keeps the
                                      history under the name, shown as former staff
   user set-role EMAIL --role R       change the role (the last active admin stays admin)
@@ -46,6 +51,10 @@ function parse(argv: string[]) {
       role: { type: 'string' },
       name: { type: 'string' },
       capacity: { type: 'string' },
+      shortcut: { type: 'string' },
+      title: { type: 'string' },
+      text: { type: 'string' },
+      category: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -63,6 +72,10 @@ const COMMANDS: Record<string, (ctx: () => CliContext, args: Array<string | unde
   'kb eval': async (ctx, [file], v) => (await import('./kb-commands.js')).kbEval(ctx(), required(file, 'FILE'), { json: v.json }),
   'user add': async (ctx, _args, v) => (await import('./user-commands.js')).userAdd(ctx(), v),
   'user list': async (ctx, _args, v) => (await import('./user-commands.js')).userList(ctx(), { json: v.json }),
+  'canned list': async (ctx, _args, v) => (await import('./canned-commands.js')).cannedList(ctx(), { json: v.json }),
+  'canned add': async (ctx, _args, v) => (await import('./canned-commands.js')).cannedAdd(ctx(), v),
+  'canned remove': async (ctx, [shortcut]) => (await import('./canned-commands.js')).cannedRemove(ctx(), required(shortcut, 'SHORTCUT')),
+  'canned import': async (ctx, [file]) => (await import('./canned-commands.js')).cannedImport(ctx(), required(file, 'FILE')),
   ...Object.fromEntries(
     (['disable', 'enable', 'remove', 'set-role', 'reset-password'] as const).map((c) => [
       `user ${c}`,
