@@ -6,6 +6,7 @@ import type { Clock, Logger, Repositories } from '../../core/ports.js';
 import type { TicketService } from '../../core/tickets/ticket-service.js';
 import type { KefuConfig } from '../config.js';
 import { demoOrders } from './demo-orders.js';
+import { DEFAULT_REST_SETTINGS, RestOrderConnector } from './rest-order-connector.js';
 
 export interface OrderModule {
   assistant: OrderAssistant;
@@ -20,7 +21,9 @@ export function composeOrders(
   const settings = config.orders;
   if (settings.connector === 'off') return undefined;
   const { repos, tickets, clock, logger } = deps;
-  const port = deps.port ?? repos.storeOrders;
+  const port = deps.port ?? (settings.connector === 'rest'
+    ? new RestOrderConnector({ ...DEFAULT_REST_SETTINGS, url: settings.url, secret: settings.secret, timeoutMs: settings.timeoutMs }, clock, logger)
+    : repos.storeOrders);
   const assistant = new OrderAssistant({
     orders: port,
     chats: repos.orderChats,
