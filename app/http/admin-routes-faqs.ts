@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { sortFaqs } from '../../core/knowledge-admin/faq-order.js';
 import { tryQuestion } from '../../core/knowledge-admin/try-question.js';
 import { parse } from '../agents/agent-schemas.js';
 import type { KnowledgeAdmin } from '../compose-knowledge-admin.js';
@@ -10,9 +11,10 @@ export function addFaqRoutes(router: Router, admin: KnowledgeAdmin): void {
   const { faqs } = admin;
 
   router.get('/api/admin/faqs', async (req, res) => {
-    const { q, category, enabled } = parse(faqListQuery, req.query);
+    const { q, category, enabled, sort, limit, offset } = parse(faqListQuery, req.query);
     const list = await faqs.list({ ...(q ? { q } : {}), ...(category !== undefined ? { category } : {}), ...(enabled !== undefined ? { enabled } : {}) });
-    res.json({ faqs: list, total: list.length });
+    const sorted = sortFaqs(list, sort);
+    res.json({ faqs: sorted.slice(offset, limit === undefined ? undefined : offset + limit), total: list.length, offset });
   });
 
   router.post('/api/admin/faqs', async (req, res) => {

@@ -20,10 +20,16 @@ export function parseNewFaq(body: unknown): FaqInput {
 
 export const faqPatchBody = faqRecordSchema.omit({ id: true }).partial().extend({ expectedVersion: version.optional() });
 
+export const FAQ_SORTS = ['id', 'question', 'category', 'updated'] as const;
 export const faqListQuery = z.object({
   q: z.string().max(200).optional(),
   category: z.string().max(80).optional(),
   enabled: flag.optional(),
+  /** A field, "-" first for descending ("-updated": newest first). */
+  sort: z.enum([...FAQ_SORTS, ...FAQ_SORTS.map((s) => `-${s}` as const)]).default('id'),
+  /** Without a limit every match comes back (exports and scripts); the console asks a page at a time. */
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
 export const expectedVersionBody = z.object({ expectedVersion: version.optional() }).optional();

@@ -66,6 +66,26 @@ describe('admin API: FAQ entries', () => {
     expect(categories.body.categories).toContainEqual({ name: '商品', count: 1 });
   });
 
+  it('pages and sorts the list: pages never overlap, total counts every match, newest first on request', async () => {
+    type Page = { faqs: FaqEntry[]; total: number; offset: number };
+    const all = (await t.admin.get<Page>('/api/admin/faqs?sort=id')).body;
+    const pages: string[] = [];
+    for (let offset = 0; offset < all.total; offset += 25) {
+      const page = (await t.admin.get<Page>(`/api/admin/faqs?sort=id&limit=25&offset=${offset}`)).body;
+      expect(page.total).toBe(all.total);
+      expect(page.faqs.length).toBe(Math.min(25, all.total - offset));
+      pages.push(...page.faqs.map((f) => f.id));
+    }
+    expect(pages).toEqual(all.faqs.map((f) => f.id));
+    expect(new Set(pages).size).toBe(all.total);
+    const newest = (await t.admin.get<Page>('/api/admin/faqs?sort=-updated&limit=1')).body.faqs[0];
+    expect(newest?.updatedAt).toBe(all.faqs.map((f) => String(f.updatedAt)).sort().at(-1));
+    const byQuestion = (await t.admin.get<Page>('/api/admin/faqs?sort=question&enabled=true&limit=500')).body.faqs.map((f) => f.question);
+    expect(byQuestion).toEqual([...byQuestion].sort(new Intl.Collator('zh-CN', { numeric: true }).compare));
+    expect((await t.admin.get('/api/admin/faqs?sort=colour')).status).toBe(422);
+    expect((await t.admin.get('/api/admin/faqs?limit=0')).status).toBe(422);
+  });
+
   it('versions every edit; a PUT with a stale expectedVersion is refused with 409 and changes nothing', async () => {
     const v2 = await t.admin.call<FaqBody>('PUT', '/api/admin/faqs/cat-food', { answer: '卖的，猫粮在宠物专区三楼。', expectedVersion: 1 });
     expect(v2.status).toBe(200);

@@ -98,6 +98,22 @@ describe('admin console in Chromium', () => {
     expect(await page.locator('#faq-diff ins').allTextContents()).toEqual(['三楼']);
     expect(await page.locator('#history tbody tr').count()).toBe(2);
     if (SCREENSHOT_DIR) await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-faqs.png` });
+
+    // The list comes a page at a time, filtered by category and status and sorted.
+    expect(await page.locator('#faq-rows tr').count()).toBe(25);
+    expect(await page.textContent('#faq-count')).toMatch(/^第 1–25 条，共 \d+ 条/);
+    const firstPage = await page.locator('#faq-rows tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+    await page.click('#faq-next');
+    await page.locator('#faq-count', { hasText: '第 26–' }).waitFor();
+    const secondPage = await page.locator('#faq-rows tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+    expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
+    await page.selectOption('#faq-sort', '-updated');
+    await page.locator('#faq-count', { hasText: '第 1–25' }).waitFor();
+    await page.locator('#faq-rows tr:first-child[data-id="cat-food"]').waitFor();
+    await page.selectOption('#faq-category', '商品');
+    await page.locator('#faq-count', { hasText: '共 1 条' }).waitFor();
+    await page.selectOption('#faq-category', '');
+    await page.selectOption('#faq-sort', 'id');
     expect(problems).toEqual([]);
     await page.close();
   }, FLOW_TIMEOUT_MS);
