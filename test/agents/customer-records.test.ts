@@ -14,7 +14,7 @@ beforeAll(async () => {
   h = await startAgentHarness();
   customers = new WebchatClient(h.url);
   await Promise.all([h.addUser('ann'), h.addUser('bob'), h.addUser('sue', 'supervisor'), h.addUser('boss', 'admin')]);
-  [ann, bob, sue, boss] = await Promise.all(['ann', 'bob', 'sue', 'boss'].map((n) => AgentClient.signIn(h.url, n)));
+  [ann, bob, sue, boss] = await Promise.all([AgentClient.signIn(h.url, 'ann'), AgentClient.signIn(h.url, 'bob'), AgentClient.signIn(h.url, 'sue'), AgentClient.signIn(h.url, 'boss')]);
 });
 afterAll(() => h?.close());
 
