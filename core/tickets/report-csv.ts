@@ -22,7 +22,7 @@ function cell(value: string | number | null): string {
 }
 
 /** The report as CSV (RFC 4180, CRLF), one line per group and a total line. */
-export function reportCsv(report: Report): string {
+export function reportCsv(report: Omit<Report, 'orderQuestions'>): string {
   const lines = [COLUMNS.map(([name]) => name), ...[...report.rows, report.totals].map((r) => COLUMNS.map(([, get]) => cell(get(r))))];
   return `${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
 }

@@ -5,6 +5,7 @@ import type { User } from '../types.js';
 import { assertRole } from '../users/access.js';
 import { buildReport, type ReportGroup, type ReportRow } from './report-metrics.js';
 import type { Ticket } from './ticket-types.js';
+import type { OrderChatTally } from '../orders/order-ports.js';
 
 export interface ReportQuery {
   /** Local dates (YYYY-MM-DD), both included; default: the last 30 days up to today. */
@@ -21,6 +22,8 @@ export interface Report {
   generatedAt: string;
   rows: ReportRow[];
   totals: ReportRow;
+  /** Order questions asked in chat in the period: answered by the bot with the order's details, or handed to a person. */
+  orderQuestions: OrderChatTally;
 }
 
 const MAX_DAYS = 366;
@@ -50,9 +53,9 @@ export class ReportService {
     if (to <= from) throw new DomainError('invalid_input', '"from" must not be after "to"');
     if (to.getTime() - from.getTime() > (MAX_DAYS + 1) * 86_400_000) throw new DomainError('invalid_input', `a report covers at most ${MAX_DAYS} days`);
 
-    const [tickets, surveys, conversations, users, teams] = await Promise.all([
+    const [tickets, surveys, conversations, users, teams, orderQuestions] = await Promise.all([
       this.repos.tickets.createdBetween(from, to), this.repos.surveys.answeredBetween(from, to), this.repos.analytics.conversationsSince(from),
-      this.repos.users.list(), this.repos.teams.list(),
+      this.repos.users.list(), this.repos.teams.list(), this.repos.orderChats.tally(from, to),
     ]);
     const byId = new Map<string, Ticket | null>(tickets.map((t) => [t.id, t]));
     for (const s of surveys) if (s.ticketId && !byId.has(s.ticketId)) byId.set(s.ticketId, await this.repos.tickets.get(s.ticketId));
@@ -62,6 +65,6 @@ export class ReportService {
       { tickets, surveys: surveys.map((survey) => ({ survey, ticket: survey.ticketId ? byId.get(survey.ticketId) ?? null : null })), conversations: conversations.filter((c) => c.createdAt < to) },
       { groupBy: query.groupBy, from, to, now, timeZone: this.timeZone, names: new Map(users.map((u) => [u.id, u.displayName])), teamsOf },
     );
-    return { from: isoDate(fromDay), to: isoDate(toDay), groupBy: query.groupBy, timeZone: this.timeZone, generatedAt: now.toISOString(), rows, totals };
+    return { from: isoDate(fromDay), to: isoDate(toDay), groupBy: query.groupBy, timeZone: this.timeZone, generatedAt: now.toISOString(), rows, totals, orderQuestions };
   }
 }

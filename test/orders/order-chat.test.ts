@@ -101,4 +101,19 @@ describe('order questions in chat (demo connector)', () => {
     const [ticket] = await h.repos.tickets.ticketsOfConversation(c.conversation.id);
     expect(ticket).toMatchObject({ type: 'complaint', orderNumber: '202611280002' });
   });
+
+  it('counts order questions answered by the bot and handed to a person in the supervisors’ report', async () => {
+    const h = await harness();
+    const answered = await h.customer();
+    await answered.say('我的订单 20261128-0002 到哪了');
+    await answered.say('2222');
+    await answered.say('发票开了吗');
+    const handed = await h.customer();
+    await handed.say('订单 20261125-0005 发货了吗');
+    for (const digits of ['1111', '2222', '3333']) await handed.say(digits);
+    expect(await handed.current()).toMatchObject({ status: 'queued', handoffReason: 'order_check' });
+    await (await h.customer()).say('怎么退货');
+    const report = await h.t.reports.report(await h.user('sue', 'supervisor'), { groupBy: 'day' });
+    expect(report.orderQuestions).toEqual({ conversations: 2, questions: 3, answered: 2, handedOff: 1 });
+  });
 });

@@ -29,6 +29,10 @@ function labelOf(groupBy, row) {
 
 function render(report) {
   $('rp-note').textContent = `${report.from} — ${report.to}（${report.timeZone}）· 工单指标按创建日统计，满意度按回答日，机器人解决率按会话开始日 · Ticket figures by creation day, CSAT by answer day, deflection by conversation start`;
+  const orders = report.orderQuestions;
+  $('rp-orders').textContent = orders
+    ? `订单查询 Order questions: ${orders.questions} · 机器人答复 answered by the bot ${orders.answered} · 转人工 handed to a person ${orders.handedOff}（${orders.conversations} 个会话 conversations）`
+    : '';
   $('rp-totals').replaceChildren(...METRICS.map(([name, get, format]) => el('div', { dataset: { metric: name } }, el('dt', { text: name }), el('dd', { text: format(get(report.totals)) }))));
   const rows = report.rows;
   const chart = report.groupBy === 'day' ? columnChart : barChart;
