@@ -76,10 +76,10 @@ export function composeServices(
   const delivery = new OutboxDelivery({ deliveries: repos.deliveries, clock, logger, capabilities: (channel) => CHANNEL_CAPABILITIES[channel] });
   const feed = new ConversationFeed(repos.messages, pubsub, delivery, clock, logger);
   const tickets = composeTickets(config, { repos, feed, pubsub, clock, logger });
-  const supervision = composeSupervision({ repos, clock, logger });
+  const supervision = composeSupervision(config, { repos, pubsub, clock, logger, tickets });
   const { fallbackLimit, routing, agentCapacity, hours } = config.handoff;
   const handoff = new HandoffService({
-    repos, feed, clock, logger, settings: { fallbackLimit, routing, defaultCapacity: agentCapacity, hours, promise }, observer: tickets.intake,
+    repos, feed, clock, logger, settings: { fallbackLimit, routing, defaultCapacity: agentCapacity, hours, promise }, observer: supervision.handoffObserver,
   });
   const orders = composeOrders(config, { repos, tickets: tickets.service, clock, logger });
   const conversations = new ConversationService({

@@ -5,6 +5,7 @@ import type { Role } from '../core/types.js';
 import { channelConfigProblems, channelEnvShape, channelsConfig, deliveryConfig, type ChannelsConfig, type DeliveryConfig } from './channels-config.js';
 import { ticketEnvShape, ticketsConfig, type TicketsConfig } from './tickets-config.js';
 import { orderEnvShape, ordersConfig, type OrdersConfig } from './orders/orders-config.js';
+import { alertEnvShape, alertsConfig, type AlertsConfig } from './alerts-config.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const optionalNumber = (min: number, max: number) => z.coerce.number().min(min).max(max).optional();
@@ -64,6 +65,7 @@ export const envSchema = z.object({
   ...channelEnvShape,
   ...ticketEnvShape,
   ...orderEnvShape,
+  ...alertEnvShape,
 });
 
 export interface KefuConfig {
@@ -108,6 +110,8 @@ export interface KefuConfig {
   tickets: TicketsConfig;
   /** Where order questions are answered from (KEFU_ORDERS). */
   orders: OrdersConfig;
+  /** Which alerts go where (console, webhooks, e-mail), and when the queue and survey alerts fire. */
+  alerts: AlertsConfig;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
   if (tickets.problems.length > 0) throw new ConfigError(tickets.problems);
   const orders = ordersConfig(e);
   if (orders.problems.length > 0) throw new ConfigError(orders.problems);
+  const alerts = alertsConfig(e);
+  if (alerts.problems.length > 0) throw new ConfigError(alerts.problems);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -167,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     delivery: deliveryConfig(e),
     tickets: tickets.config,
     orders: orders.config,
+    alerts: alerts.config,
   };
 }
 

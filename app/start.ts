@@ -97,7 +97,7 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
         closing ??= shutDown({
           logger, graceMs, gate, server, sockets: [socket, agentSocket],
           workers: [recovery, services.tickets, services.retention, channels],
-          after: [() => services.knowledgeAdmin.unanswered.settled(), async () => services.pubsub.close?.(), () => storage.close()],
+          after: [() => services.knowledgeAdmin.unanswered.settled(), () => services.supervision.stop(), async () => services.pubsub.close?.(), () => storage.close()],
         });
         return closing;
       },

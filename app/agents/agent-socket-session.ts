@@ -2,10 +2,11 @@ import type { RawData, WebSocket } from 'ws';
 import { z } from 'zod';
 import { isDomainError } from '../../core/errors.js';
 import type { AgentQueries } from '../../core/handoff/agent-queries.js';
+import { ALERTS_TOPIC } from '../../core/alerts/alert-types.js';
 import { AGENT_EVENTS_TOPIC, notesTopic, type AgentEvent, type NotePublished } from '../../core/handoff/agent-views.js';
 import type { Logger, MessageRepository, PubSub, Unsubscribe } from '../../core/ports.js';
 import type { Session, User } from '../../core/types.js';
-import { canReadAssigned } from '../../core/users/access.js';
+import { canReadAssigned, isSupervisor } from '../../core/users/access.js';
 import { conversationTopic, toMessageView, type MessagePublished } from '../../core/views.js';
 import { OrderedDelivery } from '../../bots/webchat/socket-delivery.js';
 import { sessionTopic } from '../../core/users/auth-service.js';
@@ -83,6 +84,8 @@ export function runAgentSession(ws: WebSocket, ctx: AgentSessionContext): () => 
   };
   const subscriptions = [
     ctx.pubsub.subscribe(AGENT_EVENTS_TOPIC, onEvent),
+    // Alerts (SLA, low satisfaction, queue, channels, abuse) reach supervisors and admins live.
+    ...(isSupervisor(user) ? [ctx.pubsub.subscribe(ALERTS_TOPIC, (alert) => send(alert as object))] : []),
     ctx.pubsub.subscribe(sessionTopic(ctx.session.id), () => ws.close(4401, 'signed out')),
   ];
 

@@ -25,14 +25,23 @@ export interface SurveyDeps {
   texts?: Record<Lang, TicketTexts>;
 }
 
+/** Hears of every score (low ones become a supervisor's follow-up); its failures are logged, never passed on. */
+export type ScoreListener = (survey: Survey, conversation: Conversation) => Promise<void>;
+
 const MAX_COMMENT = 2000;
 
 /** Satisfaction follow-up (回访): sent in the customer's channel, answered in chat, stored against ticket and agent. */
 export class SurveyService implements ResolutionListener {
   private readonly texts: Record<Lang, TicketTexts>;
+  private onScored: ScoreListener | undefined;
 
   constructor(private readonly deps: SurveyDeps) {
     this.texts = deps.texts ?? DEFAULT_TICKET_TEXTS;
+  }
+
+  /** Set once by the composition root (the follow-up needs the ticket services built with this one). */
+  listen(listener: ScoreListener): void {
+    this.onScored = listener;
   }
 
   async ticketResolved(ticket: Ticket): Promise<void> {
@@ -72,6 +81,7 @@ export class SurveyService implements ResolutionListener {
       if (!scored) return null;
       this.deps.logger.info({ conversationId: conversation.id, ticketId: survey.ticketId, score }, 'survey answered');
       if (survey.ticketId) await this.closeTicket(survey.ticketId, CUSTOMER_ACTOR, 'survey_answered', `${score}/5`);
+      await this.onScored?.(scored, conversation).catch((err: unknown) => this.deps.logger.error({ conversationId: conversation.id, err }, 'survey listener failed'));
       return [{ kind: 'system', text: t.askComment(score) }];
     }
     const comment = isSkip(text) ? null : cutAt(text.trim(), MAX_COMMENT);

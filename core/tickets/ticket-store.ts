@@ -50,9 +50,19 @@ export function diff(ticket: Ticket, patch: TicketPatch): FieldChange[] {
   return changes;
 }
 
+/** Hears of every ticket change in the process that made it (alerts); must not throw. */
+export type TicketListener = (ticket: Ticket, action: TicketAction) => Promise<void>;
+
 /** Loads tickets and writes every change with its history line, conditional on the version read. */
 export class TicketStore {
+  private listener: TicketListener | undefined;
+
   constructor(readonly repo: TicketRepository, private readonly pubsub: PubSub, private readonly clock: Clock, private readonly logger: Logger) {}
+
+  /** Set once by the composition root: the alert module is built after the ticket module it listens to. */
+  listen(listener: TicketListener): void {
+    this.listener = listener;
+  }
 
   /** By id or by number (T-20261126-0001). */
   async get(idOrNumber: string): Promise<Ticket> {
@@ -98,5 +108,6 @@ export class TicketStore {
     } catch (err) {
       this.logger.warn({ ticketId: ticket.id, err }, 'ticket publish failed');
     }
+    await this.listener?.(ticket, action).catch((err: unknown) => this.logger.error({ ticketId: ticket.id, err }, 'ticket listener failed'));
   }
 }

@@ -85,3 +85,23 @@ describe('sensitive words on agent replies', () => {
     expect((await ann.post(`/api/agent/conversations/${chat.conversationId}/messages`, { text: '笨蛋' })).status).toBe(201);
   });
 });
+
+describe('alerts in the console', () => {
+  it('reach supervisors live on the console socket, not agents', async () => {
+    const ada = await AgentClient.signIn(h.url, 'ada');
+    const { version } = (await ada.get<WordList>('/api/supervision/sensitive-words')).body;
+    await ada.call('PUT', '/api/supervision/sensitive-words', { words: [{ term: '废物', action: 'block', scope: 'both' }], version });
+    const supervisorSocket = sue.socket();
+    const agentSocket = ann.socket();
+    await supervisorSocket.until(() => supervisorSocket.of('ready').length > 0);
+    await agentSocket.until(() => agentSocket.of('ready').length > 0);
+    const chat = await customers.start();
+    await customers.send(chat, { text: '你们都是一群废物' });
+    await supervisorSocket.until(() => supervisorSocket.of('alert').length > 0);
+    expect(supervisorSocket.of('alert')[0]).toMatchObject({ alert: { kind: 'abuse', conversationId: chat.conversationId, title: '顾客辱骂' } });
+    // Both sockets hang on the same in-process pub/sub: by now the agent's would have had it too.
+    expect(agentSocket.of('alert')).toEqual([]);
+    supervisorSocket.close();
+    agentSocket.close();
+  });
+});
