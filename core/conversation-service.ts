@@ -108,7 +108,7 @@ export class ConversationService {
     const customer = await this.repos.customers.findOrCreateByIdentity(input.channel, input.sender.externalId, input.sender.displayName);
     const conversation = await this.repos.conversations.create({ customerId: customer.id, channel: input.channel, lang: input.lang ?? 'zh' });
     this.cache.set(conversation);
-    this.logger.info({ channel: input.channel, conversationId: conversation.id }, 'conversation started');
+    this.logger.debug({ channel: input.channel, conversationId: conversation.id }, 'conversation started');
     return conversation;
   }
 

@@ -23,7 +23,7 @@ export function oneOf<T extends string>(allowed: readonly T[], value: string, co
   throw new DomainError('internal', `Unexpected value "${value}" in column ${column}`);
 }
 
-export function toCustomer(row: CustomerRow & { identities: IdentityRow[] }): Customer {
+export function toCustomer(row: Pick<CustomerRow, 'id' | 'displayName' | 'createdAt'> & { identities: Pick<IdentityRow, 'channel' | 'externalId'>[] }): Customer {
   return {
     id: row.id,
     displayName: row.displayName,

@@ -50,7 +50,7 @@ export async function openStorage(databaseUrl: string): Promise<Storage> {
     probe: databaseProbe(target, raw),
     isUnavailable: isDatabaseUnavailable,
     repos: {
-      customers: new PrismaCustomerRepository(db),
+      customers: new PrismaCustomerRepository(raw),
       customerRecords: new PrismaCustomerRecordRepository(db),
       conversations: new PrismaConversationRepository(db, raw),
       messages: new PrismaMessageRepository(db, raw),

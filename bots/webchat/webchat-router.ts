@@ -72,7 +72,7 @@ export function createWebchatRouter(deps: WebchatDeps): Router {
     const body = parseInput(messageBody, req.body);
     const stored = await unlessAlreadyStored(() => limiter.message(grant.conversationId), deps.messages, grant.conversationId, body.clientMessageId);
     const result = stored ? { ...stored, duplicate: true } : await deps.inbound.receive(decode(body, { ...grant, receivedAt: clock.now() }));
-    log.info({ conversationId: grant.conversationId, seq: result.message.seq, duplicate: result.duplicate }, 'web chat message');
+    log.debug({ conversationId: grant.conversationId, seq: result.message.seq, duplicate: result.duplicate }, 'web chat message');
     res.json({
       message: toMessageView(result.message),
       replies: result.replies.map(toReply),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../core/errors.js';
 import type { ConversationRepository } from '../../core/ports.js';
 import type { ChannelId, Conversation, ConversationStatus, Lang } from '../../core/types.js';
@@ -6,11 +7,12 @@ import { toConversation } from '../mappers.js';
 import { isRecordNotFound } from '../prisma-errors.js';
 import type { Conversation as ConversationRow } from '../generated/sqlite/client.js';
 import { CONVERSATION } from '../raw/columns.js';
-import { queryRecords, selectSql, type RawDb } from '../raw/raw-db.js';
+import { execute, insertSql, queryRecords, selectSql, sqlDate, type RawDb } from '../raw/raw-db.js';
 
 type ConversationPatch = Partial<Pick<Conversation, 'status' | 'lang' | 'fallbackStreak' | 'closedAt' | 'channelRef'>>;
 
 const GET = selectSql('Conversation', CONVERSATION.columns);
+const CREATE = insertSql('Conversation', ['id', 'customerId', 'channel', 'status', 'lang', 'lastSeq', 'fallbackStreak', 'createdAt', 'updatedAt']);
 
 export class PrismaConversationRepository implements ConversationRepository {
   constructor(
@@ -18,11 +20,17 @@ export class PrismaConversationRepository implements ConversationRepository {
     private readonly raw: RawDb,
   ) {}
 
+  /** Every new conversation: a prepared statement, not a compiled query. */
   async create(input: { customerId: string; channel: ChannelId; lang?: Lang }): Promise<Conversation> {
-    const row = await this.db.conversation.create({
-      data: { customerId: input.customerId, channel: input.channel, lang: input.lang ?? 'zh', status: 'bot' },
-    });
-    return toConversation(row);
+    const now = new Date();
+    const conversation: Conversation = {
+      id: randomUUID(), customerId: input.customerId, channel: input.channel, status: 'bot', lang: input.lang ?? 'zh', lastSeq: 0,
+      fallbackStreak: 0, createdAt: now, updatedAt: now, closedAt: null, assigneeId: null, handoffReason: null, queuedAt: null,
+      assignedAt: null, leftMessageAt: null, channelRef: null,
+    };
+    const at = sqlDate(this.raw, now);
+    await execute(this.raw, CREATE, [conversation.id, conversation.customerId, conversation.channel, conversation.status, conversation.lang, 0, 0, at, at]);
+    return conversation;
   }
 
   /** On every agent reply and every cache miss: a prepared statement, not a compiled query. */

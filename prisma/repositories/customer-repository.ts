@@ -1,24 +1,20 @@
 import type { CustomerRepository } from '../../core/ports.js';
 import type { ChannelId, Customer } from '../../core/types.js';
-import type { Db } from '../client.js';
 import { toCustomer } from '../mappers.js';
-import { isUniqueViolation } from '../prisma-errors.js';
+import { createCustomer, customerById, customerByIdentity } from '../raw/customers.js';
+import type { RawDb } from '../raw/raw-db.js';
+import { isUniqueViolation } from '../raw/turn-store.js';
 
-const withIdentities = { identities: { orderBy: { createdAt: 'asc' } } } as const;
-
+/** Every new conversation and every outbox send reads here: prepared statements (raw/customers.ts), not compiled queries. */
 export class PrismaCustomerRepository implements CustomerRepository {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly raw: RawDb) {}
 
   async findOrCreateByIdentity(channel: ChannelId, externalId: string, displayName?: string): Promise<Customer> {
     const existing = await this.findByIdentity(channel, externalId);
     if (existing) return existing;
     try {
-      // A nested create runs in one transaction: when the identity loses a race, the customer row goes too.
-      const row = await this.db.customer.create({
-        data: { displayName: displayName ?? null, identities: { create: { channel, externalId } } },
-        include: withIdentities,
-      });
-      return toCustomer(row);
+      // One transaction: when the identity loses a race, the customer row goes too.
+      return toCustomer(await createCustomer(this.raw, channel, externalId, displayName ?? null));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const winner = await this.findByIdentity(channel, externalId);
@@ -28,15 +24,12 @@ export class PrismaCustomerRepository implements CustomerRepository {
   }
 
   async get(id: string): Promise<Customer | null> {
-    const row = await this.db.customer.findUnique({ where: { id }, include: withIdentities });
+    const row = await customerById(this.raw, id);
     return row ? toCustomer(row) : null;
   }
 
   private async findByIdentity(channel: ChannelId, externalId: string): Promise<Customer | null> {
-    const identity = await this.db.customerIdentity.findUnique({
-      where: { channel_externalId: { channel, externalId } },
-      include: { customer: { include: withIdentities } },
-    });
-    return identity ? toCustomer(identity.customer) : null;
+    const row = await customerByIdentity(this.raw, channel, externalId);
+    return row ? toCustomer(row) : null;
   }
 }
