@@ -167,4 +167,23 @@ describe('the agent console on day one (Chromium)', () => {
     expect(problems).toEqual([]);
     await ann.context().close();
   }, FLOW_TIMEOUT_MS);
+
+  it('draws report charts with readable axes: "no data" instead of 1e-9, and no label cut off at the edge', async () => {
+    const sue = await page('sue', '/console/reports.html');
+    await signInOn(sue, 'sue');
+    await sue.waitForURL(/reports\.html/);
+    const inside = () => sue.locator('#rp-charts svg text').evaluateAll((texts) =>
+      texts.filter((t) => (t as SVGTextElement).getBBox().x < 0).map((t) => t.textContent));
+    // Today has tickets from the tests above.
+    await sue.locator('#rp-charts svg').first().waitFor();
+    expect(await inside()).toEqual([]);
+    await sue.fill('#rp-from', '2020-01-01');
+    await sue.fill('#rp-to', '2020-01-07');
+    await sue.click('#rp-run');
+    await sue.locator('#rp-charts svg text.no-data').first().waitFor();
+    expect(await sue.locator('#rp-charts').textContent()).not.toMatch(/\de-\d/);
+    expect(await inside()).toEqual([]);
+    expect(problems).toEqual([]);
+    await sue.context().close();
+  }, FLOW_TIMEOUT_MS);
 });

@@ -29,7 +29,7 @@ async function render(body, days) {
       card('会话 Conversations', String(d.conversations.total)),
       card('机器人独立解决 Bot deflection', pct(d.deflection.rate), `${d.deflection.botOnly} / ${d.conversations.total} 未转人工 never queued`),
       card('未解决问题 Unanswered', String(d.unanswered.total)),
-      card('满意度 Satisfaction', pct(s.ratio), `👍 ${s.up} · 👎 ${s.down}`)),
+      card('机器人回答好评率 Bot answer rating', pct(s.ratio), `👍 ${s.up} · 👎 ${s.down}`)),
     panel('按小时、渠道的会话量 Conversations by hour and channel', 'chart-hours',
       barChart({ labels: [...Array(24).keys()].map((h) => `${h}`), series, title: 'Conversations by hour of day and channel' }), legend(series)),
     panel('每日会话与转人工 Conversations per day', 'chart-days',
@@ -42,9 +42,13 @@ async function render(body, days) {
         donut([{ label: 'Bot only', value: d.deflection.botOnly, color: '#1f6feb' }, { label: 'Handed off', value: d.deflection.handedOff, color: '#d4a72c' }],
           { title: 'Bot deflection rate', center: pct(d.deflection.rate) }),
         el('ul', { class: 'plain' }, d.deflection.byChannel.map((c) => el('li', {}, `${CHANNEL[c.channel][0]}: ${pct(c.rate)} (${c.total})`)))),
-      panel('满意度 Satisfaction', 'chart-satisfaction',
-        donut([{ label: '👍', value: s.up, color: '#1a7f37' }, { label: '👎', value: s.down, color: '#cf222e' }], { title: 'Thumbs up ratio', center: pct(s.ratio) }),
-        el('p', { class: 'dim', id: 'satisfaction-note' }, '暂无满意度调查数据：这里显示客户对机器人回答的 👍/👎 比例。No survey data yet: this shows the 👍/👎 ratio of bot answers.'))),
+      // Thumbs on bot answers, not the survey: the survey's CSAT is in Reports, so the two are never set side by side as one figure.
+      panel('机器人回答好评率 Bot answer rating', 'chart-satisfaction',
+        s.up + s.down > 0
+          ? donut([{ label: '👍', value: s.up, color: '#1a7f37' }, { label: '👎', value: s.down, color: '#cf222e' }], { title: 'Thumbs up ratio', center: pct(s.ratio) })
+          : el('p', { class: 'dim' }, '暂无评价 No ratings yet'),
+        el('p', { class: 'dim', id: 'satisfaction-note' }, '客户对机器人回答点的 👍/👎。人工服务后的满意度调查（CSAT）见',
+          el('a', { href: '/console/reports.html' }, '报表 Reports'), '。 · 👍/👎 on bot answers; the survey CSAT after human service is in Reports.'))),
     panel('热门问答 Top FAQ hits', 'chart-top',
       d.topFaqs.length ? hbarChart(d.topFaqs.map((f) => ({ label: f.question ?? f.faqId, value: f.count })), { title: 'Top FAQ hits' }) : el('p', { class: 'dim' }, '暂无 None yet')),
     panel('未解决趋势 Unanswered per day', 'chart-unanswered',

@@ -12,7 +12,8 @@ const clip = (s, n) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** rows: [{ label, value (number or null) }]; format(value) → text. */
 export function barChart(rows, format) {
-  const max = Math.max(1e-9, ...rows.map((r) => r.value ?? 0));
+  // With nothing above zero every bar is empty; dividing by the largest value would not be.
+  const max = Math.max(0, ...rows.map((r) => r.value ?? 0)) || 1;
   const rowH = 22;
   const width = 480;
   const labelW = 130;
@@ -30,17 +31,21 @@ export function barChart(rows, format) {
 
 /** A time series: one column per day, a label every few days. */
 export function columnChart(rows, format) {
-  const max = Math.max(1e-9, ...rows.map((r) => r.value ?? 0));
+  const top = Math.max(0, ...rows.map((r) => r.value ?? 0));
+  const max = top || 1;
   const width = 480;
   const height = 180;
   const base = height - 24;
-  const step = (width - 40) / Math.max(1, rows.length);
+  // Room on the left for the axis label ("100%", "12.5 小时") right-aligned against the axis.
+  const left = 56;
+  const step = (width - left - 6) / Math.max(1, rows.length);
   const every = Math.ceil(rows.length / 8);
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img' });
-  root.append(svg('line', { class: 'axis', x1: 30, y1: base, x2: width - 4, y2: base }));
-  root.append(svg('text', { x: 26, y: 14, 'text-anchor': 'end' }, format(max)));
+  root.append(svg('line', { class: 'axis', x1: left - 4, y1: base, x2: width - 4, y2: base }));
+  if (top > 0) root.append(svg('text', { x: left - 8, y: 18, 'text-anchor': 'end', class: 'axis-label' }, format(top)));
+  else root.append(svg('text', { x: (left + width) / 2, y: base / 2, 'text-anchor': 'middle', class: 'no-data' }, '暂无数据 No data'));
   rows.forEach((r, i) => {
-    const x = 34 + i * step;
+    const x = left + i * step;
     const h = r.value === null ? 0 : ((base - 20) * r.value) / max;
     const bar = svg('rect', { class: 'bar', x, y: base - h, width: Math.max(1, step - 3), height: h, rx: 1 });
     bar.append(svg('title', {}, `${r.label}: ${r.value === null ? '—' : format(r.value)}`));
