@@ -30,6 +30,10 @@ const USAGE = `Usage: kefu <command>
   user set-role EMAIL --role R       change the role (the last active admin stays admin)
   user reset-password EMAIL --password P
                                      set a new password (or KEFU_NEW_PASSWORD) and end every session
+  customer export ID [--format json|text] [--out FILE]
+                                     everything stored about one customer (PIPL/GDPR request; audited)
+  customer erase ID --force          delete the customer's messages, record and ticket contact fields for good;
+                                     the conversations stay, empty, so reports still count them
 
 Honours DATABASE_URL (default: the embedded SQLite database in KEFU_DATA_DIR).`;
 
@@ -46,6 +50,7 @@ function parse(argv: string[]) {
       status: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
       email: { type: 'string' },
       password: { type: 'string' },
       role: { type: 'string' },
@@ -76,6 +81,8 @@ const COMMANDS: Record<string, (ctx: () => CliContext, args: Array<string | unde
   'canned add': async (ctx, _args, v) => (await import('./canned-commands.js')).cannedAdd(ctx(), v),
   'canned remove': async (ctx, [shortcut]) => (await import('./canned-commands.js')).cannedRemove(ctx(), required(shortcut, 'SHORTCUT')),
   'canned import': async (ctx, [file]) => (await import('./canned-commands.js')).cannedImport(ctx(), required(file, 'FILE')),
+  'customer export': async (ctx, [id], v) => (await import('./customer-commands.js')).customerExport(ctx(), required(id, 'ID'), { format: v.format, ...(v.out ? { out: v.out } : {}) }),
+  'customer erase': async (ctx, [id], v) => (await import('./customer-commands.js')).customerErase(ctx(), required(id, 'ID'), { force: v.force }),
   ...Object.fromEntries(
     (['disable', 'enable', 'remove', 'set-role', 'reset-password'] as const).map((c) => [
       `user ${c}`,
