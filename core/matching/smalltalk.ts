@@ -5,7 +5,9 @@ export type SmalltalkKind = 'greeting' | 'thanks' | 'goodbye';
 const PHRASES: Record<SmalltalkKind, string[]> = {
   greeting: ['你好', '您好', '你好呀', '哈喽', '哈罗', '嗨', '在吗', '在么', '在不在', '有人吗', '有人在吗', '有没有人', '早上好', '上午好',
     '中午好', '下午好', '晚上好', '早安', '早', '客服', '亲', '亲亲', '老板', '掌柜', '喂', 'hi', 'hello', 'hey', 'hiya', 'yo', 'howdy',
-    'good morning', 'good afternoon', 'good evening', 'anyone there', 'is anyone there', 'anybody there', 'are you there'],
+    'good morning', 'good afternoon', 'good evening', 'anyone there', 'is anyone there', 'anybody there', 'are you there',
+    // Asking who answers: the greeting says so ("I'm the store's assistant"); matched as words, "who" alone hit "Who pays…".
+    'who are you', 'who r u', 'what are you', 'who is this', 'who am i talking to', 'who am i speaking to', 'are you a bot', 'are you a robot'],
   thanks: ['谢谢', '多谢', '谢了', '谢啦', '感谢', '非常感谢', '谢谢你', '辛苦了', '麻烦了', '好的', '好滴', '好嘞', '好吧', '好', '行', '嗯', '嗯嗯',
     '哦', '哦哦', '知道了', '明白了', '明白', '了解', '懂了', '收到', '没问题', '太好了', '可以了', 'thanks', 'thank you', 'thx', 'ty',
     'many thanks', 'cheers', 'great', 'cool', 'ok', 'okay', 'got it', 'perfect', 'awesome', 'nice', 'alright', 'sure', 'appreciate it',

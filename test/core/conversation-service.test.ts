@@ -71,6 +71,12 @@ describe('ConversationService', () => {
     expect(seen).toEqual([1, 2]);
   });
 
+  it('answers "who are you" by saying who it is, not with an FAQ that shares the word "who"', async () => {
+    const h = await conversationHarness();
+    const replies = (await h.say('who are you')).replies;
+    expect(replies.map((r) => [r.kind, r.text])).toEqual([['smalltalk', expect.stringContaining("I'm the store's assistant")]]);
+  });
+
   it('stays quiet while a human has the conversation, but records the message', async () => {
     const h = await conversationHarness();
     await h.repos.conversations.update(h.conversation.id, { status: 'agent' });

@@ -15,11 +15,15 @@ describe('small talk', () => {
     ['拜拜', 'goodbye'],
     ['谢谢，再见', 'goodbye'],
     ['bye', 'goodbye'],
+    ['who are you', 'greeting'],
+    ['Who are you?', 'greeting'],
+    ['hi, who am I talking to?', 'greeting'],
+    ['are you a bot', 'greeting'],
   ])('%s → %s', (text, kind) => {
     expect(detectSmalltalk(text)).toBe(kind);
   });
 
-  it.each(['你好，怎么退货', 'hi, where is my parcel', '好评返现吗', 'his order is late', '谢谢，发票怎么开', '人工', ''])(
+  it.each(['你好，怎么退货', 'hi, where is my parcel', 'who pays for return shipping', 'who are you shipping with', '好评返现吗', 'his order is late', '谢谢，发票怎么开', '人工', ''])(
     '%s is not small talk',
     (text) => {
       expect(detectSmalltalk(text)).toBeUndefined();
