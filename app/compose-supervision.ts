@@ -2,6 +2,7 @@ import { AlertService } from '../core/alerts/alert-service.js';
 import { QueueWatch } from '../core/alerts/queue-watch.js';
 import { SatisfactionFollowUp } from '../core/alerts/satisfaction-follow-up.js';
 import { ticketAlerts } from '../core/alerts/ticket-alerts.js';
+import { AGENT_EVENTS_TOPIC } from '../core/handoff/agent-views.js';
 import type { HandoffObserver } from '../core/handoff/handoff-service.js';
 import type { Clock, Logger, PubSub, Repositories } from '../core/ports.js';
 import { SensitiveWordService } from '../core/supervision/sensitive-word-service.js';
@@ -48,6 +49,9 @@ export function composeSupervision(config: KefuConfig, { repos, pubsub, clock, l
     await followUp.scored(survey, conversation);
   });
   const queue = new QueueWatch(repos.handoff, alerts, config.alerts.queueThreshold);
+  const unsubscribe = pubsub.subscribe(AGENT_EVENTS_TOPIC, () => {
+    queue.settle().catch((err: unknown) => logger.warn({ err }, 'queue check failed'));
+  });
   const handoffObserver: HandoffObserver = {
     async handedOff(conversation, reason) {
       await tickets.intake.handedOff(conversation, reason);
@@ -58,6 +62,7 @@ export function composeSupervision(config: KefuConfig, { repos, pubsub, clock, l
   return {
     words, alerts, followUp, handoffObserver,
     async stop() {
+      unsubscribe();
       await alerts.flush();
       sender.close();
     },

@@ -7,6 +7,11 @@ export class QueueWatch {
 
   constructor(private readonly handoff: HandoffRepository, private readonly alerts: AlertService, private readonly threshold: number) {}
 
+  /** After the queue may have shrunk (a claim, an assignment): re-arms the alert once it is below the threshold. */
+  async settle(): Promise<void> {
+    if (this.over && (await this.handoff.listQueued()).length < this.threshold) this.over = false;
+  }
+
   /** After anything that may have grown the queue. */
   async check(): Promise<void> {
     const waiting = (await this.handoff.listQueued()).length;
