@@ -44,12 +44,11 @@ export class FakeSmtp {
         const line = buffer.slice(0, eol);
         buffer = buffer.slice(eol + 2);
         const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO' || verb === 'HELO') say('250 fake-smtp');
-        else if (verb === 'MAIL') (mail.from = /<([^>]*)>/.exec(line)?.[1] ?? ''), say('250 ok');
-        else if (verb === 'RCPT') (mail.to.push(/<([^>]*)>/.exec(line)?.[1] ?? ''), say('250 ok'));
-        else if (verb === 'DATA') (inData = true), say('354 end with .');
-        else if (verb === 'QUIT') (say('221 bye'), socket.end());
-        else say('250 ok');
+        if (verb === 'MAIL') mail.from = /<([^>]*)>/.exec(line)?.[1] ?? '';
+        if (verb === 'RCPT') mail.to.push(/<([^>]*)>/.exec(line)?.[1] ?? '');
+        if (verb === 'DATA') inData = true;
+        say(verb === 'DATA' ? '354 end with .' : verb === 'QUIT' ? '221 bye' : '250 ok');
+        if (verb === 'QUIT') socket.end();
       }
     });
     socket.on('error', () => undefined);
