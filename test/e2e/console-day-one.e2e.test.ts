@@ -5,6 +5,7 @@ import { WebchatClient, type Chat } from '../webchat/webchat-harness.js';
 
 // What a team moving from another chat console hits on its first day (issue 13): canned replies, where a
 // conversation opens, a deep link through sign-in, the toast over Send, an empty transfer list, the ticket form.
+const SCREENSHOT_DIR = process.env.KEFU_SCREENSHOT_DIR;
 let h: AgentHarness;
 let browser: Browser;
 const problems: string[] = [];
@@ -74,6 +75,7 @@ describe('the agent console on day one (Chromium)', () => {
     await sue.click('#cr-team');
     await sue.click('#cr-save');
     await sue.locator('#cr-body tr[data-shortcut="会员"][data-scope="team"]').waitFor();
+    if (SCREENSHOT_DIR) await sue.screenshot({ path: `${SCREENSHOT_DIR}/canned-replies-1440.png` });
     expect(await sue.locator('#cr-body tr[data-shortcut="会员"] .cr-text').textContent()).toBe('您好{客户名}，我是{客服名}');
 
     // An agent sees the team's, cannot change them, and keeps one of their own.
@@ -164,6 +166,41 @@ describe('the agent console on day one (Chromium)', () => {
     await ann.locator(`#to-ticket[data-ticket="${number}"]`).waitFor();
     await ann.click('#to-ticket');
     await ann.waitForURL(new RegExp(`tickets\\.html#${number}$`));
+    expect(problems).toEqual([]);
+    await ann.context().close();
+  }, FLOW_TIMEOUT_MS);
+
+  it('works on a phone (390 px): the lists, then the chat in one column; claim, reply, close and back', async () => {
+    const chat = await queuedCustomer(['我的快递三天没动了']);
+    const ann = await page('ann', '/console/', { width: 390, height: 844 });
+    await signInOn(ann, 'ann');
+    await ann.waitForURL(/\/console\/(index\.html)?$/);
+    const item = ann.locator(`#queue li[data-id="${chat.conversationId}"] button`);
+    await item.waitFor();
+    expect(await ann.isVisible('#chat')).toBe(false);
+    await item.click();
+    await ann.locator('#chat[data-status="queued"]').waitFor();
+    expect(await ann.isVisible('#queue')).toBe(false);
+    // Nothing sticks out sideways, and the controls are big enough to tap.
+    expect(await ann.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    for (const id of ['#claim', '#back']) expect((await ann.locator(id).boundingBox())?.height).toBeGreaterThanOrEqual(40);
+    await ann.click('#claim');
+    await ann.locator('#chat[data-status="agent"]').waitFor();
+    await ann.fill('#input', '您好，我来帮您查一下快递');
+    await ann.click('#send');
+    await ann.locator('#timeline .msg[data-author="agent"]', { hasText: '我来帮您查一下快递' }).waitFor();
+    if (SCREENSHOT_DIR) await ann.screenshot({ path: `${SCREENSHOT_DIR}/console-phone-390.png` });
+    const web = new WebchatClient(h.url);
+    expect((await web.transcript(chat)).map((m) => m.text)).toContain('您好，我来帮您查一下快递');
+    for (const id of ['#input', '#send', '#close']) {
+      const box = await ann.locator(id).boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    }
+    await ann.click('#close');
+    await ann.locator('#chat[data-status="closed"]').waitFor();
+    await ann.click('#back');
+    await ann.locator('#mine-count').waitFor();
+    expect(await ann.isVisible('#chat')).toBe(false);
     expect(problems).toEqual([]);
     await ann.context().close();
   }, FLOW_TIMEOUT_MS);

@@ -116,6 +116,8 @@ async function open(id) {
     $('chat').hidden = false;
     $('profile').hidden = false;
     $('empty').hidden = true;
+    // On a phone the chat takes the screen; "back" returns to the lists.
+    document.body.dataset.view = 'chat';
     // Scrolling while the chat was hidden did nothing: show the latest messages now.
     timeline.scroll();
     live.send({ type: 'watch', conversationId: id, afterSeq: timeline.lastSeq });
@@ -142,7 +144,16 @@ async function reloadCurrent() {
   }
 }
 
+function showLists() {
+  document.body.dataset.view = 'lists';
+}
+$('back').addEventListener('click', () => {
+  showLists();
+  scheduleRefresh();
+});
+
 function leave(message) {
+  showLists();
   current = null;
   $('chat').hidden = true;
   $('profile').hidden = true;
