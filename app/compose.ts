@@ -81,7 +81,8 @@ export function composeServices(
   const handoff = new HandoffService({
     repos, feed, clock, logger, settings: { fallbackLimit, routing, defaultCapacity: agentCapacity, hours, promise }, observer: supervision.handoffObserver,
   });
-  const orders = composeOrders(config, { repos, tickets: tickets.service, clock, logger });
+  const queries = new AgentQueries(repos, agentCapacity, config.privacy);
+  const orders = composeOrders(config, { repos, tickets: tickets.service, queries, clock, logger });
   const conversations = new ConversationService({
     repos, knowledge, feed, clock, logger, handoff, settings: { maxTextLength: config.maxMessageLength },
     observer: knowledgeAdmin.unanswered, textHandler: chainTextHandlers([new ContactCapture(repos.customerRecords, clock, logger), tickets.chat]), commands: tickets.chat, cache: new ConversationCache(repos.conversations, pubsub),
@@ -90,7 +91,6 @@ export function composeServices(
   });
   const auth = composeAuth(config, repos, clock, logger);
   const desk = new AgentDesk({ repos, feed, handoff, clock, logger, maxTextLength: config.maxMessageLength, guard: supervision.words });
-  const queries = new AgentQueries(repos, agentCapacity, config.privacy);
   const staff = new StaffService({ users: repos.users, sessions: repos.sessions, audit: repos.audit, auth, pubsub, clock, logger, routingChanged: () => handoff.queueChanged() });
   const reassign = new Reassignment({ repos, handoff, tickets: tickets.service, clock, logger });
   return {

@@ -24,6 +24,7 @@ import { RequestGate } from './http/request-gate.js';
 import { READINESS_TIMEOUT_MS, readinessCheck } from './readiness.js';
 import { shutDown } from './shutdown.js';
 import { seedDemoOrders } from './orders/compose-orders.js';
+import { createOrderRouter } from './orders/order-routes.js';
 
 export interface RunningKefu {
   url: string;
@@ -72,7 +73,8 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
       isUnavailable: storage.isUnavailable,
       trustProxy: config.trustProxy,
       admission: admission(config.admission),
-      routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...setupRouters(services, config, secret), createApiDocsRouter()],
+      routers: [createWebchatRouter(webchatDeps), ...agentRouters(services, config), ...knowledgeAdminRouters(services, secret), ...ticketRouters(services), ...setupRouters(services, config, secret),
+        ...(services.orders ? [createOrderRouter({ auth: services.auth, desk: services.orders.desk })] : []), createApiDocsRouter()],
       webhooks: channels.routers,
     });
     const server = createServer(app);

@@ -1,4 +1,6 @@
 import { OrderAssistant } from '../../core/orders/order-assistant.js';
+import { OrderDesk } from '../../core/orders/order-desk.js';
+import type { AgentQueries } from '../../core/handoff/agent-queries.js';
 import { OrderNumberRecognizer } from '../../core/orders/order-number.js';
 import type { OrderPort } from '../../core/orders/order-ports.js';
 import { OrderQuestionReader } from '../../core/orders/order-question-reader.js';
@@ -12,11 +14,13 @@ export interface OrderModule {
   assistant: OrderAssistant;
   /** The connector KEFU_ORDERS chose. */
   port: OrderPort;
+  /** The agent console's view of a conversation's orders. */
+  desk: OrderDesk;
 }
 
 /** The order connector and the bot's order conversation; undefined with KEFU_ORDERS=off. */
 export function composeOrders(
-  config: KefuConfig, deps: { repos: Repositories; tickets: TicketService; clock: Clock; logger: Logger; port?: OrderPort },
+  config: KefuConfig, deps: { repos: Repositories; tickets: TicketService; queries: AgentQueries; clock: Clock; logger: Logger; port?: OrderPort },
 ): OrderModule | undefined {
   const settings = config.orders;
   if (settings.connector === 'off') return undefined;
@@ -37,7 +41,8 @@ export function composeOrders(
     clock, logger,
     settings: { maxAttempts: settings.maxAttempts, timeZone: config.handoff.hours.timeZone },
   });
-  return { assistant, port };
+  const desk = new OrderDesk({ readable: (user, id) => deps.queries.readable(user, id), chats: repos.orderChats, orders: port, adminUrl: settings.adminUrl });
+  return { assistant, port, desk };
 }
 
 /** Gives the demo store its orders once (README lists their numbers and phones). */

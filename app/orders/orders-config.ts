@@ -16,17 +16,19 @@ export const orderEnvShape = {
     }
   }, 'must be a valid regular expression'),
   KEFU_ORDER_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** The store's admin page of an order, `{number}` replaced: linked from the agent console. */
+  KEFU_ORDERS_ADMIN_URL: z.string().regex(/^https?:\/\/\S*\{number\}\S*$/, 'must be an http(s) URL containing {number}').optional(),
 };
 
 type OrderEnv = z.infer<z.ZodObject<typeof orderEnvShape>>;
 
 export type OrdersConfig =
   | { connector: 'off' }
-  | { connector: 'demo'; numberPattern: string; maxAttempts: number }
-  | { connector: 'rest'; numberPattern: string; maxAttempts: number; url: string; secret: string; timeoutMs: number };
+  | { connector: 'demo'; numberPattern: string; maxAttempts: number; adminUrl: string | null }
+  | { connector: 'rest'; numberPattern: string; maxAttempts: number; adminUrl: string | null; url: string; secret: string; timeoutMs: number };
 
 export function ordersConfig(e: OrderEnv): { config: OrdersConfig; problems: string[] } {
-  const common = { numberPattern: e.KEFU_ORDER_NUMBER_PATTERN, maxAttempts: e.KEFU_ORDER_ATTEMPTS };
+  const common = { numberPattern: e.KEFU_ORDER_NUMBER_PATTERN, maxAttempts: e.KEFU_ORDER_ATTEMPTS, adminUrl: e.KEFU_ORDERS_ADMIN_URL ?? null };
   if (e.KEFU_ORDERS === 'off') return { config: { connector: 'off' }, problems: [] };
   if (e.KEFU_ORDERS === 'demo') return { config: { connector: 'demo', ...common }, problems: [] };
   const problems = [

@@ -6,8 +6,8 @@ import { ticketHarness } from '../tickets/ticket-harness.js';
 const zh = DEFAULT_ORDER_TEXTS.zh;
 const en = DEFAULT_ORDER_TEXTS.en;
 
-async function harness() {
-  const h = await ticketHarness();
+async function harness(env: Record<string, string> = {}) {
+  const h = await ticketHarness({ env });
   await h.repos.storeOrders.insertMany(demoOrders(h.clock.now()));
   return h;
 }
@@ -115,5 +115,21 @@ describe('order questions in chat (demo connector)', () => {
     await (await h.customer()).say('怎么退货');
     const report = await h.t.reports.report(await h.user('sue', 'supervisor'), { groupBy: 'day' });
     expect(report.orderQuestions).toEqual({ conversations: 2, questions: 3, answered: 2, handedOff: 1 });
+  });
+
+  it('shows agents the order named in the chat, and the owner’s orders only once the customer proved it is theirs', async () => {
+    const h = await harness({ KEFU_ORDERS_ADMIN_URL: 'https://shop.example.com/admin/orders/{number}' });
+    const sue = await h.user('sue', 'supervisor');
+    const c = await h.customer();
+    expect(await h.services.orders!.desk.forConversation(sue, c.conversation.id)).toEqual({ orderNumber: null, discussed: null, orders: [], storeUnavailable: false });
+    await c.say('订单 20261125-0005 到哪了');
+    const before = await h.services.orders!.desk.forConversation(sue, c.conversation.id);
+    expect(before.discussed).toMatchObject({ number: '20261125-0005', verified: false, adminUrl: 'https://shop.example.com/admin/orders/20261125-0005' });
+    expect(before.discussed?.parcels.map((p) => p.trackingNumber)).toEqual(['78512345670012', 'DPK301122334455']);
+    expect(before.orders).toEqual([]);
+    await c.say('5555');
+    const after = await h.services.orders!.desk.forConversation(sue, c.conversation.id);
+    expect(after.discussed?.verified).toBe(true);
+    expect(after.orders.map((o) => o.number)).toEqual(['20261125-0005']);
   });
 });

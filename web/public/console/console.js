@@ -2,6 +2,7 @@ import { api, ApiError, whoAmI } from './api.js';
 import { CannedPicker, latestOrderNumber, unfilledVariable } from './canned.js';
 import { $, ago, el, flash, REASON, STATUS } from './dom.js';
 import { connectLive } from './live.js';
+import { renderOrders } from './orders-panel.js';
 import { renderSupervisor } from './supervisor.js';
 import { Timeline } from './timeline.js';
 
@@ -113,6 +114,7 @@ async function open(id) {
     renderHeader();
     renderTicketLink(detail.tickets);
     renderProfile(detail.customer);
+    renderOrders(id).catch(report);
     $('chat').hidden = false;
     $('profile').hidden = false;
     $('empty').hidden = true;
@@ -138,6 +140,7 @@ async function reloadCurrent() {
     renderHeader();
     renderTicketLink(detail.tickets);
     renderProfile(detail.customer);
+    renderOrders(current.id).catch(report);
   } catch (err) {
     if (err instanceof ApiError && err.status === 403) leave('这个会话已由其他客服处理 · This conversation is now with another agent');
     else report(err);
