@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { loadConfig } from '../../app/config.js';
 import { RedisPubSub } from '../../app/redis-pubsub.js';
 import { startKefu, type RunningKefu } from '../../app/start.js';
@@ -9,21 +8,7 @@ import { silentLogger } from '../core/conversation-harness.js';
 import { postgresSchemaFixture, postgresUnavailable } from '../storage/postgres-fixture.js';
 import type { StorageFixture } from '../storage/storage-contract.js';
 import { SECRET, SocketProbe, WebchatClient } from '../webchat/webchat-harness.js';
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisUnavailable(): Promise<string | null> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await probe.connect();
-    await probe.ping();
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  } finally {
-    probe.disconnect();
-  }
-}
+import { redisUnavailable, TEST_REDIS_URL as REDIS_URL } from './redis-fixture.js';
 
 const unavailable = (await redisUnavailable()) ?? (await postgresUnavailable());
 

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import pg from 'pg';
 import { openStorage } from '../../prisma/storage.js';
 import { postgresSchemaFixture, postgresUnavailable, TEST_DATABASE_URL } from '../storage/postgres-fixture.js';
 import { SECRET, SocketProbe, WebchatClient, type Chat } from '../webchat/webchat-harness.js';
-import { freePort, healthy } from './server-process.js';
+import { freePort, launch, waitUntilHealthy, type How } from './server-process.js';
 
 // SIGTERM under load (issue #18): 16 web chat clients writing, a widget socket open, then SIGTERM — to the server
 // itself (twice, as a process manager that repeats itself would) or to the whole process group of `npm start` (as
@@ -16,54 +15,6 @@ import { freePort, healthy } from './server-process.js';
 
 const GRACE_MS = 5000;
 const QUESTIONS = ['怎么退货？', '运费多少钱', '什么时候发货', '可以开发票吗', '支持哪些支付方式'];
-
-interface Launch {
-  child: ChildProcess;
-  url: string;
-  output(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-  /** Resolves when every process holding its output (the server too, under npm or `kefu start`) has exited. */
-  outputClosed: Promise<void>;
-}
-
-type How = 'direct' | 'kefu start' | 'npm start';
-
-const COMMANDS: Record<How, [string, string[]]> = {
-  direct: [process.execPath, ['dist/app/main.js']],
-  'kefu start': [process.execPath, ['bin/kefu.js', 'start']],
-  'npm start': ['npm', ['start', '--silent']],
-};
-
-function launch(how: How, databaseUrl: string, dataDir: string, port: number): Launch {
-  const [command, args] = COMMANDS[how];
-  const child = spawn(command, args, {
-    env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, KEFU_DATA_DIR: dataDir, KEFU_SECRET: SECRET,
-      LOG_LEVEL: 'info', LOG_FORMAT: 'json', KEFU_SHUTDOWN_GRACE_MS: String(GRACE_MS),
-      KEFU_WEBCHAT_CONVERSATIONS_PER_MINUTE: '10000', KEFU_WEBCHAT_MESSAGES_PER_MINUTE: '10000',
-    },
-    // Its own process group, so the test can signal the group the way a process manager does.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() }));
-  });
-  const outputClosed = new Promise<void>((resolve) => child.stdout?.once('close', () => resolve()));
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited, outputClosed };
-}
-
-async function waitUntilHealthy(server: Launch): Promise<void> {
-  for (const deadline = Date.now() + 180_000; Date.now() < deadline;) {
-    if (server.child.exitCode !== null) throw new Error(`server exited while starting:\n${server.output()}`);
-    if (await healthy(server.url)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start:\n${server.output()}`);
-}
 
 interface Sent {
   chat: Chat;
@@ -87,7 +38,10 @@ function gone(pid: number): boolean {
 
 async function shutdownCase(how: How, databaseUrl: string, sessions?: () => Promise<Array<{ state: string }>>): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-sigterm-'));
-  const server = launch(how, databaseUrl, dataDir, await freePort());
+  const server = launch(how, await freePort(), {
+    DATABASE_URL: databaseUrl, KEFU_DATA_DIR: dataDir, KEFU_SECRET: SECRET, LOG_LEVEL: 'info', LOG_FORMAT: 'json', KEFU_SHUTDOWN_GRACE_MS: String(GRACE_MS),
+    KEFU_WEBCHAT_CONVERSATIONS_PER_MINUTE: '10000', KEFU_WEBCHAT_MESSAGES_PER_MINUTE: '10000',
+  });
   try {
     await waitUntilHealthy(server);
     const client = new WebchatClient(server.url);

@@ -1,26 +1,11 @@
-import { Redis } from 'ioredis';
 import { SECRET, SocketProbe, WebchatClient, type Chat } from '../webchat/webchat-harness.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { TcpFaultProxy } from './tcp-fault-proxy.js';
+import { redisUnavailable, TEST_REDIS_URL as REDIS_URL } from '../app/redis-fixture.js';
 
 // The real server with Redis fan-out, Redis reached through a TCP proxy that refuses, hangs and resumes. Publishing is
 // fire-and-forget: a Redis that is down or hanging never holds up a customer's reply; /readyz says "degraded" (still
 // 200: the instance serves); once Redis is back, live updates flow again without a restart.
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisUnavailable(): Promise<string | null> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  try {
-    await probe.connect();
-    await probe.ping();
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  } finally {
-    probe.disconnect();
-  }
-}
 
 interface Readiness {
   status: string;

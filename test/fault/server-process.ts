@@ -71,3 +71,48 @@ export async function healthy(url: string): Promise<boolean> {
     return false;
   }
 }
+
+export interface Launch {
+  child: ChildProcess;
+  url: string;
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+  /** Resolves when every process holding its output (the server too, under npm or `kefu start`) has exited. */
+  outputClosed: Promise<void>;
+}
+
+export type How = 'direct' | 'kefu start' | 'npm start';
+
+const COMMANDS: Record<How, [string, string[]]> = {
+  direct: [process.execPath, ['dist/app/main.js']],
+  'kefu start': [process.execPath, ['bin/kefu.js', 'start']],
+  'npm start': ['npm', ['start', '--silent']],
+};
+
+/** The server started the way an operator would (`how`), on `port`, as the leader of its own process group. */
+export function launch(how: How, port: number, env: Record<string, string>): Launch {
+  const [command, args] = COMMANDS[how];
+  const child = spawn(command, args, {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    // Its own process group, so the test can signal the group the way a process manager does.
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() }));
+  });
+  const outputClosed = new Promise<void>((resolve) => child.stdout?.once('close', () => resolve()));
+  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited, outputClosed };
+}
+
+export async function waitUntilHealthy(server: Launch): Promise<void> {
+  for (const deadline = Date.now() + 180_000; Date.now() < deadline;) {
+    if (server.child.exitCode !== null) throw new Error(`server exited while starting:\n${server.output()}`);
+    if (await healthy(server.url)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not start:\n${server.output()}`);
+}
