@@ -72,7 +72,7 @@ export async function openStorage(databaseUrl: string): Promise<Storage> {
       sensitiveWords: new PrismaSensitiveWordRepository(db),
       messageFlags: new PrismaMessageFlagRepository(db),
       storeOrders: new PrismaStoreOrderRepository(db),
-      orderChats: new PrismaOrderChatRepository(db),
+      orderChats: new PrismaOrderChatRepository(db, raw),
     },
     close: () => db.$disconnect(),
   };

@@ -25,10 +25,15 @@ export interface ReplyGuard {
 }
 
 const MAX_FLAG_TEXT = 2000;
+/**
+ * Every customer message and agent reply is checked, so the stored list is asked at most this often (another instance
+ * may have changed it); a change made through this instance applies at once.
+ */
+const LIST_RECHECK_MS = 2000;
 
 /** The store's sensitive-word list: checks agents' replies (block or warn) and flags abusive customer messages. */
 export class SensitiveWordService implements ReplyGuard {
-  private cached: { version: number; matcher: WordMatcher } | null = null;
+  private cached: { version: number; matcher: WordMatcher; checkedAt: number } | null = null;
 
   constructor(private readonly deps: SensitiveWordDeps) {}
 
@@ -89,9 +94,12 @@ export class SensitiveWordService implements ReplyGuard {
   }
 
   private async matcher(): Promise<WordMatcher> {
+    const now = this.deps.clock.now().getTime();
+    if (this.cached && now - this.cached.checkedAt < LIST_RECHECK_MS) return this.cached.matcher;
     const list = await this.list();
-    if (this.cached?.version !== list.version) this.cached = { version: list.version, matcher: new WordMatcher(list.words) };
-    return this.cached.matcher;
+    const matcher = this.cached?.version === list.version ? this.cached.matcher : new WordMatcher(list.words);
+    this.cached = { version: list.version, matcher, checkedAt: now };
+    return matcher;
   }
 
   private async flag(input: Omit<MessageFlag, 'id' | 'status' | 'reviewerId' | 'reviewNote' | 'reviewedAt' | 'createdAt'>): Promise<MessageFlag> {

@@ -2,14 +2,23 @@ import type { OrderChatRepository, OrderChatState, OrderChatTally } from '../../
 import { ORDER_INTENTS } from '../../core/orders/order-types.js';
 import type { Db } from '../client.js';
 import { oneOf } from '../mappers.js';
+import type { OrderChat as OrderChatRow } from '../generated/sqlite/client.js';
+import { queryRecords, selectSql, type RawDb } from '../raw/raw-db.js';
 
 const AWAITING = ['number', 'digits'] as const;
 
-export class PrismaOrderChatRepository implements OrderChatRepository {
-  constructor(private readonly db: Db) {}
+const COLUMNS = ['conversationId', 'orderNumber', 'intent', 'awaiting', 'failures', 'verifiedNumber', 'questions', 'answered', 'handedOff', 'updatedAt'] as const;
+const GET = selectSql('OrderChat', COLUMNS, 'conversationId');
 
+export class PrismaOrderChatRepository implements OrderChatRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly raw: RawDb,
+  ) {}
+
+  /** Asked on every customer message: a prepared statement, not a compiled query. */
   async get(conversationId: string): Promise<OrderChatState | null> {
-    const row = await this.db.orderChat.findUnique({ where: { conversationId } });
+    const [row] = await queryRecords<OrderChatRow>(this.raw, GET, [conversationId], ['updatedAt']);
     if (!row) return null;
     return {
       ...row,
