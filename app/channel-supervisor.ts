@@ -21,6 +21,8 @@ export interface SupervisorDeps {
   receive(event: InboundEvent): Promise<ReceiveResult>;
   /** A channel came up (again): the outbox can send what waited for it. */
   onUp(channel: ChannelId): void;
+  /** A channel failed: once per outage (its first failure after it was up, or at start-up), not on every retry. */
+  onDown?(channel: ChannelId, reason: string): void;
   retry: { baseMs: number; maxMs: number };
   logger: Logger;
   now?: () => Date;
@@ -109,6 +111,7 @@ export class ChannelSupervisor {
     this.mark(slot, 'down', reason);
     slot.health.nextRetryAt = new Date(Date.now() + delay).toISOString();
     this.deps.logger.warn({ channel: slot.adapter.channel, reason, retryInMs: delay, failures: slot.failures }, 'channel is down; restarting it later');
+    if (slot.failures === 1) this.deps.onDown?.(slot.adapter.channel, reason);
     slot.timer = setTimeout(() => {
       void slot.adapter.stop().catch(() => undefined).then(() => {
         if (!this.stopped) return this.launch(slot);

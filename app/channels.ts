@@ -47,6 +47,10 @@ export async function createChannels(config: KefuConfig, services: Services, log
     adapters, off, logger, retry: config.channels.retry,
     receive: (event) => services.conversations.receive(event),
     onUp: (channel) => void worker.channelUp(channel).catch((err: unknown) => logger.warn({ channel, err }, 'could not reschedule deliveries')),
+    onDown: (channel, reason) => void services.supervision.alerts.raise({
+      kind: 'channel_down', severity: 'critical', title: `渠道中断：${channel}`,
+      text: `${channel} 渠道已断开（${reason}），正在自动重连；期间该渠道的回复会排队等待发送。`,
+    }),
   });
   const unsubscribe = services.delivery.onQueued(() => worker.kick());
   const health = () => {
