@@ -1,6 +1,7 @@
 import { api, ApiError, whoAmI } from './api.js';
 import { CannedPicker, latestOrderNumber, unfilledVariable } from './canned.js';
 import { $, ago, el, flash, REASON, STATUS } from './dom.js';
+import { showAlert } from './alerts.js';
 import { connectLive } from './live.js';
 import { renderOrders } from './orders-panel.js';
 import { renderSupervisor } from './supervisor.js';
@@ -244,7 +245,8 @@ const live = connectLive({
     } else if (frame.type === 'unwatched' && current && frame.conversationId === current.id) {
       leave('这个会话已转给其他客服 · This conversation went to another agent');
       scheduleRefresh();
-    } else if (frame.type === 'error' && frame.error) flash(frame.error.message, 'error');
+    } else if (frame.type === 'alert') showAlert(frame.alert);
+    else if (frame.type === 'error' && frame.error) flash(frame.error.message, 'error');
   },
 });
 
