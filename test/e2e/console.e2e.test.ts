@@ -125,6 +125,7 @@ describe('a customer in the widget and an agent in the console (Chromium)', () =
     await agent.click('#send');
     await widget(customer, 'agent').filter({ hasText: '已为您加急处理' }).waitFor();
     expect(await customer.locator('#kefu-widget').textContent()).not.toContain('客户要加急');
+    if (SCREENSHOT_DIR) await customer.screenshot({ path: `${SCREENSHOT_DIR}/widget-desktop.png` });
     if (SCREENSHOT_DIR) await agent.screenshot({ path: `${SCREENSHOT_DIR}/console-1440.png` });
 
     // The agent closes; the bot answers the customer's next question.
