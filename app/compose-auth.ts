@@ -7,5 +7,6 @@ export function composeAuth(config: KefuConfig, repos: Pick<Repositories, 'users
   return new AuthService(repos.users, repos.sessions, clock, logger, {
     sessionTtlMs: config.auth.sessionTtlMs,
     throttle: { maxFailures: config.auth.loginMaxFailures, windowMs: 15 * 60_000 },
+    passwordCost: config.auth.passwordCost,
   });
 }

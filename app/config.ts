@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BusinessHours } from '../core/handoff/business-hours.js';
 import { ROUTING_MODES, type RoutingMode } from '../core/handoff/routing.js';
 import type { Role } from '../core/types.js';
+import { DEFAULT_PASSWORD_COST, PASSWORD_COST_RANGE } from '../core/users/password.js';
 import { channelConfigProblems, channelEnvShape, channelsConfig, deliveryConfig, type ChannelsConfig, type DeliveryConfig } from './channels-config.js';
 import { ticketEnvShape, ticketsConfig, type TicketsConfig } from './tickets-config.js';
 import { orderEnvShape, ordersConfig, type OrdersConfig } from './orders/orders-config.js';
@@ -55,6 +56,7 @@ export const envSchema = z.object({
   KEFU_SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(720).default(12),
   KEFU_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   KEFU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  KEFU_PASSWORD_COST: z.coerce.number().int().min(PASSWORD_COST_RANGE.min).max(PASSWORD_COST_RANGE.max).default(DEFAULT_PASSWORD_COST),
   KEFU_MASK_PERSONAL_DATA: bool.default(true),
   KEFU_REVEAL_ROLES: z
     .string()
@@ -97,7 +99,7 @@ export interface KefuConfig {
   /** A direct answer scoring below `lowConfidence` is collected as an unanswered question. */
   unanswered: { lowConfidence: number };
   handoff: { fallbackLimit: number; routing: RoutingMode; agentCapacity: number; hours: BusinessHours };
-  auth: { sessionTtlMs: number; cookieSecure: 'auto' | boolean; loginMaxFailures: number };
+  auth: { sessionTtlMs: number; cookieSecure: 'auto' | boolean; loginMaxFailures: number; passwordCost: number };
   /** Personal data masked for agents; who may reveal it (every reveal is audited). */
   privacy: { mask: boolean; revealRoles: Role[] };
   /** Closed conversations older than `days` lose their messages (0: kept for ever); checked every `pollMs`. */
@@ -168,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
       sessionTtlMs: Math.round(e.KEFU_SESSION_TTL_HOURS * 3_600_000),
       cookieSecure: e.KEFU_COOKIE_SECURE === 'auto' ? 'auto' : e.KEFU_COOKIE_SECURE === 'true',
       loginMaxFailures: e.KEFU_LOGIN_MAX_FAILURES,
+      passwordCost: e.KEFU_PASSWORD_COST,
     },
     channels: channelsConfig(e, e.KEFU_DATA_DIR),
     delivery: deliveryConfig(e),

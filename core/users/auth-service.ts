@@ -9,6 +9,8 @@ import { cutAt } from '../text-rules.js';
 export interface AuthSettings {
   sessionTtlMs: number;
   throttle: LoginThrottleOptions;
+  /** log2 of scrypt's N for passwords set from now on (default 15: 32 MiB per hash). */
+  passwordCost?: number;
 }
 
 export interface NewUserInput {
@@ -68,7 +70,7 @@ export class AuthService {
     if (password.length < MIN_PASSWORD_LENGTH || password.length > 200) {
       throw invalid(`password must be ${MIN_PASSWORD_LENGTH} to 200 characters long`);
     }
-    return hashPassword(password);
+    return hashPassword(password, this.settings.passwordCost);
   }
 
   listUsers(): Promise<User[]> {
@@ -80,7 +82,7 @@ export class AuthService {
     const email = emailInput.trim().toLowerCase();
     const attempt = this.throttle.reserve(email, client);
     const found = await this.users.findByEmail(email);
-    const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
+    const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash(this.settings.passwordCost)));
     // A disabled or removed account answers like a wrong password: no hint that the address exists.
     if (!found || !ok || found.user.status !== 'active') {
       this.logger.info({ client }, 'sign-in failed');

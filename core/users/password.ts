@@ -1,7 +1,10 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 // scrypt is memory-hard: N=2^15, r=8 needs 32 MiB per hash, which makes guessing on GPUs expensive.
-const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
+/** log2 of scrypt's N for new hashes; a stored hash carries its own parameters, so any cost verifies. */
+export const DEFAULT_PASSWORD_COST = 15;
+export const PASSWORD_COST_RANGE = { min: 10, max: 20 } as const;
+const params = (cost: number) => ({ N: 2 ** cost, r: 8, p: 1 });
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
@@ -13,10 +16,11 @@ function derive(password: string, salt: Buffer, params: { N: number; r: number; 
 }
 
 /** `scrypt$N$r$p$salt$hash`, salt and hash in base64url; a fresh random salt per call. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: number = DEFAULT_PASSWORD_COST): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
-  const key = await derive(password, salt, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const used = params(cost);
+  const key = await derive(password, salt, used);
+  return ['scrypt', used.N, used.r, used.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 /** Constant-time comparison; false for a malformed stored hash rather than an exception. */
@@ -31,5 +35,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A hash of a password nobody knows, so signing in as an unknown user costs the same time as a wrong password. */
-let dummy: Promise<string> | null = null;
-export const dummyHash = (): Promise<string> => (dummy ??= hashPassword(randomBytes(16).toString('hex')));
+const dummies = new Map<number, Promise<string>>();
+export function dummyHash(cost: number = DEFAULT_PASSWORD_COST): Promise<string> {
+  let dummy = dummies.get(cost);
+  if (!dummy) dummies.set(cost, (dummy = hashPassword(randomBytes(16).toString('hex'), cost)));
+  return dummy;
+}

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { loadConfig } from '../../app/config.js';
 import { startKefu, type RunningKefu } from '../../app/start.js';
 import type { Role, User } from '../../core/types.js';
-import { SECRET, type ApiResponse } from '../webchat/webchat-harness.js';
+import { CHEAP_PASSWORD_COST, SECRET, type ApiResponse } from '../webchat/webchat-harness.js';
 
 export interface AgentHarness {
   kefu: RunningKefu;
@@ -19,7 +19,7 @@ export interface AgentHarness {
 /** A real Kefu on a random port; SQLite in a temp folder unless a database URL is given. Service hours: always open. */
 export async function startAgentHarness(options: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<AgentHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-agents-'));
-  const config = loadConfig({ LOG_LEVEL: 'silent', KEFU_SECRET: SECRET, KEFU_DATA_DIR: dir, KEFU_BUSINESS_HOURS: 'Mon-Sun 00:00-24:00', ...options.env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', KEFU_SECRET: SECRET, KEFU_DATA_DIR: dir, KEFU_BUSINESS_HOURS: 'Mon-Sun 00:00-24:00', KEFU_PASSWORD_COST: CHEAP_PASSWORD_COST, ...options.env });
   const kefu = await startKefu({ ...config, port: 0, host: '127.0.0.1', databaseUrl: options.databaseUrl ?? `file:${join(dir, 't.db')}` });
   return {
     kefu,

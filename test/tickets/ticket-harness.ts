@@ -4,6 +4,7 @@ import { createInMemoryRepositories } from '../../core/in-memory/in-memory-repos
 import type { ChannelId, Conversation, Role, StoredMessage, User } from '../../core/types.js';
 import { loadBuiltinFaqs } from '../../knowledge/index.js';
 import { ManualClock, silentLogger } from '../core/conversation-harness.js';
+import { CHEAP_PASSWORD_COST } from '../webchat/webchat-harness.js';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -16,7 +17,7 @@ export async function ticketHarness(options: { env?: Record<string, string>; now
   const clock = new ManualClock(new Date(options.now ?? '2026-11-23T02:00:00Z'));
   const repos = createInMemoryRepositories(() => clock.now());
   await repos.faqs.upsertMany(loadBuiltinFaqs());
-  const config = loadConfig({ LOG_LEVEL: 'silent', KEFU_BUSINESS_HOURS: 'Mon-Fri 09:00-18:00', KEFU_TIMEZONE: 'Asia/Shanghai', ...options.env });
+  const config = loadConfig({ LOG_LEVEL: 'silent', KEFU_PASSWORD_COST: CHEAP_PASSWORD_COST, KEFU_BUSINESS_HOURS: 'Mon-Fri 09:00-18:00', KEFU_TIMEZONE: 'Asia/Shanghai', ...options.env });
   const services = composeServices(config, repos, silentLogger, clock);
   let n = 0;
 

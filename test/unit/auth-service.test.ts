@@ -17,6 +17,19 @@ function setup() {
 }
 
 describe('passwords', () => {
+  it('hashes at the configured cost, and verifies a stored hash by the cost it carries', async () => {
+    const cheap = await hashPassword('correct horse', 10);
+    expect(cheap.split('$').slice(0, 4)).toEqual(['scrypt', '1024', '8', '1']);
+    expect(await verifyPassword('correct horse', cheap)).toBe(true);
+    expect(await verifyPassword('correct horsf', cheap)).toBe(false);
+    const clock = new ManualClock();
+    const repos = createInMemoryRepositories(() => clock.now());
+    const auth = new AuthService(repos.users, repos.sessions, clock, silentLogger, { sessionTtlMs: HOUR, throttle: { maxFailures: 3, windowMs: 60_000 }, passwordCost: 11 });
+    await auth.createUser({ email: 'dot@shop.test', password: 'dot-password', role: 'agent' });
+    expect((await repos.users.findByEmail('dot@shop.test'))?.passwordHash.split('$')[1]).toBe('2048');
+    expect((await auth.login('dot@shop.test', 'dot-password', 'ip-1')).user.email).toBe('dot@shop.test');
+  });
+
   it('hashes with scrypt and a fresh salt, and verifies only the right password', async () => {
     const [a, b] = await Promise.all([hashPassword('correct horse'), hashPassword('correct horse')]);
     expect(a).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);

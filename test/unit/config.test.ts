@@ -17,12 +17,12 @@ describe('loadConfig', () => {
 
   it('names every bad variable', () => {
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', KEFU_KB_AUTOLOAD: 'maybe', KEFU_MATCH_MIN_MARGIN: '2' });
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', KEFU_KB_AUTOLOAD: 'maybe', KEFU_MATCH_MIN_MARGIN: '2', KEFU_PASSWORD_COST: '30' });
       throw new Error('expected a ConfigError');
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const message = (err as ConfigError).message;
-      for (const name of ['PORT', 'DATABASE_URL', 'KEFU_KB_AUTOLOAD', 'KEFU_MATCH_MIN_MARGIN']) expect(message).toContain(name);
+      for (const name of ['PORT', 'DATABASE_URL', 'KEFU_KB_AUTOLOAD', 'KEFU_MATCH_MIN_MARGIN', 'KEFU_PASSWORD_COST']) expect(message).toContain(name);
     }
   });
 });

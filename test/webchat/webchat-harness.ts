@@ -9,6 +9,11 @@ import type { Reply } from '../../core/types.js';
 import type { MessageView } from '../../core/views.js';
 
 export const SECRET = 'test-secret-for-webchat-0123456789abcdef';
+/**
+ * scrypt at 2^10 instead of 2^15 for the test servers' accounts: each sign-in is then ~1 ms instead of ~100 ms of
+ * CPU, which matters on a busy machine. The default cost is tested in test/unit/auth-service.test.ts.
+ */
+export const CHEAP_PASSWORD_COST = '10';
 
 export interface Harness {
   kefu: RunningKefu;
@@ -21,7 +26,7 @@ export interface Harness {
 /** A real Kefu server on a random port with a fresh SQLite database. */
 export async function startHarness(overrides: Record<string, string> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-webchat-'));
-  const config = loadConfig({ LOG_LEVEL: 'silent', KEFU_SECRET: SECRET, KEFU_DATA_DIR: dir, ...overrides });
+  const config = loadConfig({ LOG_LEVEL: 'silent', KEFU_SECRET: SECRET, KEFU_DATA_DIR: dir, KEFU_PASSWORD_COST: CHEAP_PASSWORD_COST, ...overrides });
   const start = (port: number) => startKefu({ ...config, port, host: '127.0.0.1', databaseUrl: `file:${join(dir, 't.db')}` });
   const harness: Harness = {
     kefu: await start(0),
