@@ -20,6 +20,11 @@ export const channelEnvShape = {
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  WECOM_CORP_ID: z.string().regex(/^[\w-]{1,64}$/, 'must be the corp id (企业ID) from the WeCom admin console').optional(),
+  WECOM_KF_SECRET: z.string().min(1).optional(),
+  WECOM_TOKEN: z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'must be 1-32 letters and digits, as set for the callback URL').optional(),
+  WECOM_ENCODING_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey of the callback URL').optional(),
+  WECOM_API_ROOT: httpUrl.default('https://qyapi.weixin.qq.com'),
   KEFU_CHANNEL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   KEFU_CHANNEL_RETRY_MAX_MS: z.coerce.number().int().min(10).max(3_600_000).default(300_000),
   KEFU_DELIVERY_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
@@ -36,6 +41,8 @@ export interface ChannelsConfig {
   wechat?: { puppet: string; puppetToken?: string; groupMode: WechatGroupMode; sessionName: string };
   /** Off unless BOTFRAMEWORK_ENABLED or MICROSOFT_APP_ID is set; no credentials is the Emulator's local mode. */
   botframework?: { appId?: string; appPassword?: string; appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string };
+  /** 微信客服 (WeCom kf API); off without WECOM_CORP_ID. */
+  wecom?: { corpId: string; secret: string; token: string; encodingAesKey: string; apiRoot: string };
   /** Back-off for restarting a channel that failed. */
   retry: { baseMs: number; maxMs: number };
 }
@@ -54,6 +61,10 @@ export function channelConfigProblems(e: ChannelEnv): string[] {
   }
   if (e.MICROSOFT_APP_PASSWORD && !e.MICROSOFT_APP_ID) problems.push('MICROSOFT_APP_PASSWORD: set MICROSOFT_APP_ID too');
   if (e.BOTFRAMEWORK_ENABLED === false && e.MICROSOFT_APP_ID) problems.push('BOTFRAMEWORK_ENABLED: false while MICROSOFT_APP_ID is set');
+  const wecom = [e.WECOM_CORP_ID, e.WECOM_KF_SECRET, e.WECOM_TOKEN, e.WECOM_ENCODING_AES_KEY];
+  if (wecom.some(Boolean) && !wecom.every(Boolean)) {
+    problems.push('WECOM_CORP_ID: 微信客服 needs WECOM_CORP_ID, WECOM_KF_SECRET, WECOM_TOKEN and WECOM_ENCODING_AES_KEY together');
+  }
   if (e.KEFU_CHANNEL_RETRY_MAX_MS < e.KEFU_CHANNEL_RETRY_BASE_MS) problems.push('KEFU_CHANNEL_RETRY_MAX_MS: must not be below KEFU_CHANNEL_RETRY_BASE_MS');
   return problems;
 }
@@ -82,6 +93,9 @@ export function channelsConfig(e: ChannelEnv, dataDir: string): ChannelsConfig {
         ...(e.MICROSOFT_APP_TYPE ? { appType: e.MICROSOFT_APP_TYPE } : {}),
         ...(e.MICROSOFT_APP_TENANT_ID ? { tenantId: e.MICROSOFT_APP_TENANT_ID } : {}),
       },
+    } : {}),
+    ...(e.WECOM_CORP_ID && e.WECOM_KF_SECRET && e.WECOM_TOKEN && e.WECOM_ENCODING_AES_KEY ? {
+      wecom: { corpId: e.WECOM_CORP_ID, secret: e.WECOM_KF_SECRET, token: e.WECOM_TOKEN, encodingAesKey: e.WECOM_ENCODING_AES_KEY, apiRoot: e.WECOM_API_ROOT.replace(/\/$/, '') },
     } : {}),
     retry: { baseMs: e.KEFU_CHANNEL_RETRY_BASE_MS, maxMs: e.KEFU_CHANNEL_RETRY_MAX_MS },
   };

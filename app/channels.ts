@@ -16,6 +16,7 @@ const SWITCH: Record<Exclude<ChannelId, 'webchat'>, string> = {
   telegram: 'TELEGRAM_BOT_TOKEN',
   wechat: 'WECHATY_PUPPET',
   botframework: 'BOTFRAMEWORK_ENABLED or MICROSOFT_APP_ID',
+  wecom: 'WECOM_CORP_ID',
 };
 
 export interface RunningChannels {
@@ -95,6 +96,10 @@ async function buildAdapters(channels: ChannelsConfig, logger: Logger): Promise<
   if (channels.botframework) {
     const { BotFrameworkAdapter } = await import('../bots/botframework/botframework-adapter.js');
     adapters.push(new BotFrameworkAdapter({ ...channels.botframework, logger }));
+  }
+  if (channels.wecom) {
+    const { WecomAdapter } = await import('../bots/wecom/wecom-adapter.js');
+    adapters.push(new WecomAdapter({ ...channels.wecom, logger }));
   }
   return adapters;
 }

@@ -4,6 +4,7 @@ import { BOTFRAMEWORK_CAPABILITIES } from './botframework/channel.js';
 import { TELEGRAM_CAPABILITIES } from './telegram/channel.js';
 import { WEBCHAT_CAPABILITIES } from './webchat/channel.js';
 import { WECHAT_CAPABILITIES } from './wechat/channel.js';
+import { WECOM_CAPABILITIES } from './wecom/channel.js';
 
 /** What each channel declares it can show; read by the outbox (`selfDelivering`) before any adapter exists. */
 export const CHANNEL_CAPABILITIES: Record<ChannelId, ChannelCapabilities> = {
@@ -11,4 +12,5 @@ export const CHANNEL_CAPABILITIES: Record<ChannelId, ChannelCapabilities> = {
   telegram: TELEGRAM_CAPABILITIES,
   wechat: WECHAT_CAPABILITIES,
   botframework: BOTFRAMEWORK_CAPABILITIES,
+  wecom: WECOM_CAPABILITIES,
 };

@@ -1,6 +1,6 @@
 import type { AttachmentInfo } from './messages.js';
 
-export const CHANNELS = ['webchat', 'telegram', 'wechat', 'botframework'] as const;
+export const CHANNELS = ['webchat', 'telegram', 'wechat', 'botframework', 'wecom'] as const;
 export type ChannelId = (typeof CHANNELS)[number];
 
 export type ConversationStatus = 'bot' | 'queued' | 'agent' | 'closed';
