@@ -205,6 +205,31 @@ describe('the agent console on day one (Chromium)', () => {
     await ann.context().close();
   }, FLOW_TIMEOUT_MS);
 
+  it('counts unread customer messages per conversation and in the tab title, and clears them when opened', async () => {
+    const [first, second] = [await queuedCustomer(['第一位顾客']), await queuedCustomer(['第二位顾客'])];
+    const web = new WebchatClient(h.url);
+    const ann = await page('ann', `/console/#${first.conversationId}`);
+    await signInOn(ann, 'ann');
+    await ann.locator('#chat[data-status="queued"]').waitFor();
+    await ann.click('#claim');
+    await ann.locator('#chat[data-status="agent"]').waitFor();
+    const title = await ann.title();
+    // Looking at the first; the second customer writes twice.
+    await ann.locator(`#queue li[data-id="${second.conversationId}"]`).waitFor();
+    for (const text of ['还在吗', '急急急']) expect((await web.send(second, { text })).status).toBe(200);
+    await ann.locator(`#queue li[data-id="${second.conversationId}"][data-unread="2"] .unread`, { hasText: '2' }).waitFor();
+    expect(await ann.title()).toBe(`(2) ${title}`);
+    // What the agent is looking at is read.
+    expect((await web.send(first, { text: '好的' })).status).toBe(200);
+    await ann.locator('#timeline .msg[data-author="customer"]', { hasText: '好的' }).waitFor();
+    expect(await ann.locator(`#mine li[data-id="${first.conversationId}"]`).getAttribute('data-unread')).toBe('0');
+    await ann.click(`#queue li[data-id="${second.conversationId}"] button`);
+    await ann.locator(`#queue li[data-id="${second.conversationId}"][data-unread="0"]`).waitFor();
+    expect(await ann.title()).toBe(title);
+    expect(problems).toEqual([]);
+    await ann.context().close();
+  }, FLOW_TIMEOUT_MS);
+
   it('draws report charts with readable axes: "no data" instead of 1e-9, and no label cut off at the edge', async () => {
     const sue = await page('sue', '/console/reports.html');
     await signInOn(sue, 'sue');

@@ -1,5 +1,5 @@
 import { whoAmI } from './admin-api.js';
-import { $ } from '/console/dom.js';
+import { $, roleName } from '/console/dom.js';
 import { showAudit } from './audit.js';
 import { showDashboard } from './dashboard.js';
 import { showFaqs } from './faqs.js';
@@ -13,7 +13,7 @@ const TABS = { faqs: showFaqs, try: showTry, unanswered: showUnanswered, dashboa
 const me = await whoAmI();
 if (me) {
   $('me-name').textContent = me.displayName;
-  $('me-role').textContent = me.role;
+  $('me-role').textContent = roleName(me.role);
   if (me.role !== 'admin') {
     $('denied').hidden = false;
     document.querySelector('.tabs').hidden = true;

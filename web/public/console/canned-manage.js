@@ -1,11 +1,11 @@
 import { ApiError, request, whoAmI } from './api.js';
-import { $, el, flash } from './dom.js';
+import { $, el, flash, roleName } from './dom.js';
 
 // The canned-reply screen: everyone keeps their own replies here; supervisors and admins also keep the team's.
 const me = await whoAmI();
 const editsTeam = me.role === 'supervisor' || me.role === 'admin';
 $('me-name').textContent = me.displayName;
-$('me-role').textContent = me.role;
+$('me-role').textContent = roleName(me.role);
 $('cr-team').disabled = !editsTeam;
 if (editsTeam) $('cr-team').checked = true;
 

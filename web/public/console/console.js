@@ -1,6 +1,6 @@
 import { api, ApiError, whoAmI } from './api.js';
 import { CannedPicker, latestOrderNumber, unfilledVariable } from './canned.js';
-import { $, ago, el, flash, REASON, STATUS } from './dom.js';
+import { $, ago, el, flash, REASON, roleName, STATUS } from './dom.js';
 import { showAlert } from './alerts.js';
 import { connectLive } from './live.js';
 import { renderOrders } from './orders-panel.js';
@@ -10,7 +10,7 @@ import { Timeline } from './timeline.js';
 const me = await whoAmI();
 const supervisor = me.role === 'supervisor' || me.role === 'admin';
 $('me-name').textContent = me.displayName;
-$('me-role').textContent = me.role;
+$('me-role').textContent = roleName(me.role);
 $('admin-link').hidden = me.role !== 'admin';
 $('presence').value = me.presence;
 // Opening the console means being available, unless the agent chose "away" earlier.
@@ -21,6 +21,24 @@ const picker = new CannedPicker($('input'), $('suggestions'), [], () => ({
   customerName: current ? timeline.customerName : '', agentName: me.displayName, orderNumber: latestOrderNumber(timeline.customerTexts()),
 }));
 let current = null;
+/** Customer messages not yet seen, by conversation: counted in the lists and in the tab title. */
+const unread = new Map();
+const baseTitle = document.title;
+
+function showUnread() {
+  const total = [...unread.values()].reduce((a, b) => a + b, 0);
+  document.title = total > 0 ? `(${total}) ${baseTitle}` : baseTitle;
+  document.querySelectorAll('.conv-list li').forEach((li) => {
+    const n = unread.get(li.dataset.id) || 0;
+    li.dataset.unread = String(n);
+    const badge = li.querySelector('.unread');
+    if (badge) badge.textContent = n > 0 ? String(n) : '';
+  });
+}
+
+function seen(id) {
+  if (unread.delete(id)) showUnread();
+}
 let agents = [];
 let noteChosen = false;
 
@@ -36,7 +54,7 @@ function listItem(c) {
   ].filter(Boolean);
   return el('li', { dataset: { id: c.id, status: c.status }, class: current && current.id === c.id ? 'current' : '' },
     el('button', { type: 'button', onclick: () => open(c.id) },
-      el('span', { class: 'name', text: c.customer.name }),
+      el('span', { class: 'name', text: c.customer.name }, el('span', { class: 'unread', 'aria-label': '未读 Unread' })),
       el('span', { class: 'badges', text: badges.join(' · ') }),
       el('span', { class: 'last', text: c.lastMessage ? c.lastMessage.text : '' }),
       el('span', { class: 'when', text: ago(c.updatedAt) })));
@@ -49,6 +67,7 @@ async function refreshLists() {
     $('mine').replaceChildren(...mine.conversations.map(listItem));
     $('queue-count').textContent = String(queued.conversations.length);
     $('mine-count').textContent = String(mine.conversations.length);
+    showUnread();
     if (supervisor) renderSupervisor(await api.overview(), { onAssign: assign, onOpen: open });
   } catch (err) {
     report(err);
@@ -125,6 +144,7 @@ async function open(id) {
     timeline.scroll();
     live.send({ type: 'watch', conversationId: id, afterSeq: timeline.lastSeq });
     history.replaceState(null, '', `#${id}`);
+    seen(id);
   } catch (err) {
     report(err);
   }
@@ -240,6 +260,12 @@ const live = connectLive({
     if (frame.type === 'message' && current && frame.conversationId === current.id) timeline.addMessage(frame.message);
     else if (frame.type === 'note' && current && frame.note.conversationId === current.id) timeline.addNote(frame.note);
     else if (frame.type === 'event') {
+      const { change, conversationId } = frame.event;
+      // Unread unless the agent is looking at that conversation right now.
+      if (change === 'message' && (!current || current.id !== conversationId || document.hidden)) {
+        unread.set(conversationId, (unread.get(conversationId) || 0) + 1);
+        showUnread();
+      }
       scheduleRefresh();
       if (current && frame.event.conversationId === current.id && frame.event.change !== 'message') reloadCurrent();
     } else if (frame.type === 'unwatched' && current && frame.conversationId === current.id) {
@@ -248,6 +274,10 @@ const live = connectLive({
     } else if (frame.type === 'alert') showAlert(frame.alert);
     else if (frame.type === 'error' && frame.error) flash(frame.error.message, 'error');
   },
+});
+
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden && current) seen(current.id);
 });
 
 api.canned().then((r) => {

@@ -29,6 +29,9 @@ export function ago(iso) {
   return `${Math.floor(s / 86400)} 天前`;
 }
 
+export const ROLE = { agent: '客服 Agent', supervisor: '主管 Supervisor', admin: '管理员 Admin' };
+export const roleName = (role) => ROLE[role] || role;
+
 export const STATUS = { bot: '机器人 Bot', queued: '排队中 Queued', agent: '人工 With agent', closed: '已结束 Closed' };
 export const REASON = { request: '客户要求 Asked', fallbacks: '机器人答不上 Bot failed', complaint: '投诉 Complaint', order_check: '订单核实未通过 Order check failed' };
 

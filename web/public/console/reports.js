@@ -1,12 +1,12 @@
 import { ApiError, whoAmI } from './api.js';
 import { barChart, columnChart } from './charts.js';
-import { $, el, flash } from './dom.js';
+import { $, el, flash, roleName } from './dom.js';
 import { tickets as api } from './ticket-api.js';
 import { TYPE } from './ticket-labels.js';
 
 const me = await whoAmI();
 $('me-name').textContent = me.displayName;
-$('me-role').textContent = me.role;
+$('me-role').textContent = roleName(me.role);
 
 const pct = (v) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 const dur = (m) => (m === null ? '—' : m < 60 ? `${Math.round(m)} 分钟` : `${(m / 60).toFixed(1)} 小时`);

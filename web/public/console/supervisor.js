@@ -1,4 +1,4 @@
-import { $, el, STATUS } from './dom.js';
+import { $, el, roleName, STATUS } from './dom.js';
 
 const PRESENCE = { online: '在线', away: '离开', offline: '离线' };
 
@@ -16,7 +16,7 @@ export function renderSupervisor(overview, { onAssign, onOpen }) {
   $('supervisor').hidden = false;
   $('agents-body').replaceChildren(...overview.agents.map((a) =>
     el('tr', { dataset: { agentId: a.id, presence: a.presence } },
-      el('td', { text: a.displayName }), el('td', { text: a.role }), el('td', { text: PRESENCE[a.presence] || a.presence }),
+      el('td', { text: a.displayName }), el('td', { text: roleName(a.role) }), el('td', { text: PRESENCE[a.presence] || a.presence }),
       el('td', { text: `${a.load} / ${a.effectiveCapacity}` }))));
   const row = (c) => el('li', { dataset: { id: c.id } },
     el('button', { type: 'button', class: 'link', onclick: () => onOpen(c.id), text: `${c.customer.name} · ${STATUS[c.status]}${c.assignee ? ` · ${c.assignee.name}` : ''}` }),

@@ -1,5 +1,5 @@
 // The ticket page: fields, SLA, complaint process, conversations, history. Every user text goes in as text.
-import { $, el, time } from './dom.js';
+import { $, el, roleName, time } from './dom.js';
 import { tickets as api } from './ticket-api.js';
 import { ACTION, NEXT, options, PRIORITY, REVIEW, SLA, SOURCE, STATUS, STEP, STEPS, TYPE } from './ticket-labels.js';
 
@@ -45,7 +45,7 @@ function renderHeader(t) {
   $('tk-take').hidden = !(t.assignee === null && !ctx.supervisor);
   $('tk-assign-box').hidden = !(ctx.supervisor || writable);
   $('tk-assign-to').replaceChildren(el('option', { value: '', text: '— 退回团队 Unassign —' }),
-    ...ctx.agents().filter((a) => !t.assignee || a.id !== t.assignee.id).map((a) => el('option', { value: a.id, text: `${a.displayName}（${a.role}）` })));
+    ...ctx.agents().filter((a) => !t.assignee || a.id !== t.assignee.id).map((a) => el('option', { value: a.id, text: `${a.displayName}（${roleName(a.role)}）` })));
   for (const id of ['edit-save', 'reply-send']) $(id).disabled = !writable;
 }
 

@@ -1,5 +1,5 @@
 import { ApiError, whoAmI } from './api.js';
-import { $, el, flash, time } from './dom.js';
+import { $, el, flash, roleName, time } from './dom.js';
 import { tickets as api } from './ticket-api.js';
 import { bindDetail, renderDetail, slaBadges } from './ticket-detail.js';
 import { options, PRIORITY, STATUS, TYPE } from './ticket-labels.js';
@@ -8,7 +8,7 @@ import { bindNewForm, showNewForm } from './ticket-new.js';
 const me = await whoAmI();
 const supervisor = me.role === 'supervisor' || me.role === 'admin';
 $('me-name').textContent = me.displayName;
-$('me-role').textContent = me.role;
+$('me-role').textContent = roleName(me.role);
 $('reports-link').hidden = !supervisor;
 $('escalations').hidden = !supervisor;
 $('f-type').append(...options(TYPE));
