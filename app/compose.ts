@@ -1,3 +1,4 @@
+import { IntentLibrary } from '../core/matching/index.js';
 import { ConversationCache } from '../core/conversation-cache.js';
 import { ConversationFeed } from '../core/conversation-feed.js';
 import { ConversationService } from '../core/conversation-service.js';
@@ -20,7 +21,7 @@ import type { Logger, PubSub, Repositories } from '../core/ports.js';
 import { CHANNEL_CAPABILITIES } from '../bots/channels.js';
 import { OutboxDelivery } from '../bots/delivery/outbox-delivery.js';
 import { systemClock, type Clock } from '../core/ports.js';
-import { loadBuiltinFaqs, loadBuiltinSynonyms, loadLexicon } from '../knowledge/index.js';
+import { loadBuiltinFaqs, loadBuiltinSynonyms, loadLexicon, loadLibrary } from '../knowledge/index.js';
 import type { KefuConfig } from './config.js';
 import { composeKnowledgeAdmin, seedBuiltinFaqs, seedSynonyms, type KnowledgeAdmin } from './compose-knowledge-admin.js';
 import { composeTickets, type TicketModule } from './compose-tickets.js';
@@ -58,6 +59,13 @@ export interface Services {
   orders?: OrderModule;
 }
 
+let library: IntentLibrary | undefined;
+/** The intent library is shipped data: built once per process (~0.5 s), however many service sets are composed. */
+function sharedLibrary(): IntentLibrary {
+  library ??= IntentLibrary.build(loadLibrary(), { synonyms: loadBuiltinSynonyms(), lexicon: loadLexicon() });
+  return library;
+}
+
 /** The one composition root for domain services: repositories in, services out. */
 export function composeServices(
   config: KefuConfig, repos: Repositories, logger: Logger, clock: Clock = systemClock, pubsub: PubSub = new InProcessPubSub(),
@@ -67,6 +75,7 @@ export function composeServices(
     fillAnswer: (answer) => promise.fill(answer),
     synonyms: loadBuiltinSynonyms(),
     lexicon: loadLexicon(),
+    library: config.intentLibrary ? sharedLibrary : undefined,
     matcher: config.matcher,
     refreshIntervalMs: config.kbRefreshMs,
     synonymStore: repos.synonyms,

@@ -31,6 +31,7 @@ export const envSchema = z.object({
     .default('false'),
   KEFU_MAX_MESSAGE_LENGTH: z.coerce.number().int().min(1).max(100_000).default(4000),
   KEFU_KB_AUTOLOAD: bool.default(true),
+  KEFU_INTENT_LIBRARY: bool.default(false),
   KEFU_KB_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
   KEFU_WEBCHAT_CONVERSATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   KEFU_WEBCHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
@@ -87,6 +88,8 @@ export interface KefuConfig {
   maxMessageLength: number;
   kbAutoload: boolean;
   kbRefreshMs: number;
+  /** Link each FAQ entry to the shipped intent library, whose phrasings then match it as weaker alternates. */
+  intentLibrary: boolean;
   /** Public web chat API budget per client address (new conversations) and per conversation (messages). */
   webchatLimits: { conversationsPerMinute: number; messagesPerMinute: number };
   /** Back-pressure: requests that change something, at work at once / waiting / longest wait before a 503. */
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     maxMessageLength: e.KEFU_MAX_MESSAGE_LENGTH,
     kbAutoload: e.KEFU_KB_AUTOLOAD,
     kbRefreshMs: e.KEFU_KB_REFRESH_MS,
+    intentLibrary: e.KEFU_INTENT_LIBRARY,
     webchatLimits: { conversationsPerMinute: e.KEFU_WEBCHAT_CONVERSATIONS_PER_MINUTE, messagesPerMinute: e.KEFU_WEBCHAT_MESSAGES_PER_MINUTE },
     admission: { maxInFlight: e.KEFU_MAX_IN_FLIGHT, maxQueued: e.KEFU_MAX_QUEUED, maxWaitMs: e.KEFU_QUEUE_WAIT_MS },
     shutdownGraceMs: e.KEFU_SHUTDOWN_GRACE_MS,

@@ -1,6 +1,6 @@
-import { type Calibration, DEFAULT_MATCHER_OPTIONS, Matcher, type MatcherOptions, selfCalibrate } from '../core/matching/index.js';
+import { type Calibration, DEFAULT_MATCHER_OPTIONS, IntentLibrary, Matcher, type MatcherOptions, proposeLinks, selfCalibrate, withLinkedPhrasings } from '../core/matching/index.js';
 import type { FaqInput } from '../core/types.js';
-import { INDEPENDENT_STORES, loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet, loadIndependentStore, loadLexicon, loadOutOfScopeProbes } from '../knowledge/index.js';
+import { INDEPENDENT_STORES, loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet, loadIndependentStore, loadLexicon, loadLibrary, loadOutOfScopeProbes } from '../knowledge/index.js';
 import { NlpJsBaseline } from './nlpjs-baseline.js';
 import { measure, type Metrics, pct, type RankedItem, sweep } from './sweep.js';
 import { syntheticFaqs } from './synthetic-kb.js';
@@ -48,10 +48,21 @@ export class Systems {
   readonly buildMs = new Map<string, number>();
   private readonly kefu = new Map<readonly FaqInput[], Matcher>();
   private readonly kefuLexicon = new Map<readonly FaqInput[], Matcher>();
+  private readonly kefuLibrary = new Map<readonly FaqInput[], Matcher>();
+  private library?: IntentLibrary;
   private readonly nlp = new Map<readonly FaqInput[], NlpJsBaseline>();
   readonly calibrations = new Map<readonly FaqInput[], Calibration>();
 
-  /** Kefu as the server builds it: the knowledge base, the built-in synonyms and the domain lexicon. */
+  /** Kefu as the server builds it: entries linked to the intent library, the built-in synonyms and the lexicon. */
+  async kefuLibraryOn(kb: readonly FaqInput[]): Promise<Matcher> {
+    return this.once(this.kefuLibrary, kb, 'kefu-library', () => {
+      const options = { synonyms: this.synonyms, lexicon: loadLexicon() };
+      this.library ??= IntentLibrary.build(loadLibrary(), options);
+      return Matcher.build(withLinkedPhrasings(kb, proposeLinks(kb, this.library), this.library), options);
+    });
+  }
+
+  /** Kefu with the knowledge base, the built-in synonyms and the domain lexicon. */
   async kefuOn(kb: readonly FaqInput[]): Promise<Matcher> {
     return this.once(this.kefuLexicon, kb, 'kefu', () => Matcher.build(kb, { synonyms: this.synonyms, lexicon: loadLexicon() }));
   }
@@ -104,6 +115,7 @@ export async function baseColumns(systems: Systems): Promise<{ columns: Column[]
   const columns: Column[] = [
     { title: 'Kefu, no lexicon', measure: async (set) => measure(await rankAll(set.items, kefuRanker(await systems.kefuPlainOn(set.kb))), DEFAULT_MATCHER_OPTIONS) },
     { title: 'Kefu + lexicon', measure: async (set) => measure(await rankAll(set.items, kefuRanker(await systems.kefuOn(set.kb))), DEFAULT_MATCHER_OPTIONS) },
+    { title: 'Kefu + lexicon + library', measure: async (set) => measure(await rankAll(set.items, kefuRanker(await systems.kefuLibraryOn(set.kb))), DEFAULT_MATCHER_OPTIONS) },
     {
       title: 'Kefu + lexicon, self-calibrated',
       measure: async (set) => measure(await rankAll(set.items, kefuRanker(await systems.kefuOn(set.kb))), (await systems.calibrationOn(set.kb)).options),

@@ -3,8 +3,8 @@
  * prints the trade-off between answering, declining and answering wrongly. Never tune on the held-out test set.
  *   npm run build && node dist/bench/calibrate.js [--weights]
  */
-import { DEFAULT_LEXICON_WEIGHTS, DEFAULT_MATCHER_OPTIONS, calibrationItems, type IndexableFaq, precisionOf, REFERENCE, selfCalibrate, DEFAULT_WEIGHTS, Matcher, type MatcherBuildOptions, type ScoringWeights } from '../core/matching/index.js';
-import { loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet, loadLexicon, loadOutOfScopeProbes } from '../knowledge/index.js';
+import { DEFAULT_LEXICON_WEIGHTS, DEFAULT_MATCHER_OPTIONS, calibrationItems, IntentLibrary, type IndexableFaq, proposeLinks, withLinkedPhrasings, precisionOf, REFERENCE, selfCalibrate, DEFAULT_WEIGHTS, Matcher, type MatcherBuildOptions, type ScoringWeights } from '../core/matching/index.js';
+import { loadBuiltinFaqs, loadBuiltinSynonyms, loadEvalSet, loadLexicon, loadLibrary, loadOutOfScopeProbes } from '../knowledge/index.js';
 import { describe, DIRECT_ANSWER_BONUS, measure, type RankedItem, sweep, WRONG_ANSWER_COST } from './sweep.js';
 
 function rankDev(weights: Partial<ScoringWeights>, extra: MatcherBuildOptions = { lexicon: loadLexicon() }): RankedItem[] {
@@ -88,7 +88,29 @@ function sweepSelfCalibration(): void {
   console.log(`dev at the fitted bands:         ${describe(measure(dev, fitted.options))}`);
 }
 
+/** Library links on the built-in KB, scored on dev: the link threshold and the weight of library phrasings. */
+function sweepLibrary(): void {
+  const options = { synonyms: loadBuiltinSynonyms(), lexicon: loadLexicon() };
+  const library = IntentLibrary.build(loadLibrary(), options);
+  const faqs = loadBuiltinFaqs();
+  const show = (label: string, items: RankedItem[]): void =>
+    console.log(`${label.padEnd(30)} defaults: ${describe(measure(items, DEFAULT_MATCHER_OPTIONS))}\n${''.padEnd(30)} best:     ${describe(sweep(items, DEFAULT_MATCHER_OPTIONS)[0] as ReturnType<typeof measure>)}`);
+  show('no library', rankDev({}, { lexicon: options.lexicon }));
+  for (const [minScore, maxPerEntry] of [[0.6, 1], [0.7, 1], [0.8, 1], [0.7, 2]] as const) {
+    const links = proposeLinks(faqs, library, [], { minScore, maxPerEntry });
+    for (const linked of [0.5, 0.6, 0.7]) {
+      const matcher = Matcher.build(withLinkedPhrasings(faqs, links, library), { ...options, weights: { linked } });
+      const items = loadEvalSet('dev').map(({ q, expect }) => {
+        const { smalltalk, ranked } = matcher.rank(q);
+        return { expect, smalltalk: smalltalk !== undefined, ranked };
+      });
+      show(`≥ ${minScore} ×${maxPerEntry} (${links.length}), weight ${linked}`, items);
+    }
+  }
+}
+
 if (process.argv.includes('--weights')) sweepWeights();
+else if (process.argv.includes('--library')) sweepLibrary();
 else if (process.argv.includes('--self')) sweepSelfCalibration();
 else if (process.argv.includes('--lexicon')) sweepLexicon();
 else sweepThresholds();

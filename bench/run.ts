@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const [kefu, kefuBig, nlp, nlpBig] = [await systems.kefuOn(builtin), await systems.kefuOn(big), await systems.nlpOn(builtin), await systems.nlpOn(big)];
+  const [kefu, kefuBig, nlp, nlpBig] = [await systems.kefuLibraryOn(builtin), await systems.kefuLibraryOn(big), await systems.nlpOn(builtin), await systems.nlpOn(big)];
   const latency = await timeSystems(loadEvalSet('dev').map((d) => d.q), {
     kefu: (q) => kefu.match(q),
     nlp: (q) => nlp.rank(q),
@@ -41,8 +41,8 @@ async function main(): Promise<void> {
   const perf: string[][] = [];
   perf.push([`latency p50 / p99 ms, built-in KB (${builtin.length}), ${latency.kefu.samples} msgs each`, lat(latency.kefu), lat(latency.nlp)]);
   perf.push([`latency p50 / p99 ms, 1,000-entry KB`, lat(latency.kefuBig), lat(latency.nlpBig)]);
-  perf.push(['build / train ms, built-in KB', built('kefu', builtin.length), built('nlp', builtin.length)]);
-  perf.push(['build / train ms, 1,000-entry KB', built('kefu', big.length), built('nlp', big.length)]);
+  perf.push(['build / train ms, built-in KB', built('kefu-library', builtin.length), built('nlp', builtin.length)]);
+  perf.push(['build / train ms, 1,000-entry KB', built('kefu-library', big.length), built('nlp', big.length)]);
   perf.push(['RSS MB, fresh process, built-in KB loaded + GC', kefuProbe.rssMb.toFixed(0), nlpProbe.rssMb.toFixed(0)]);
   perf.push(['process start → first answer ms', ms(kefuProbe.firstAnswerMs), ms(nlpProbe.firstAnswerMs)]);
   if (server instanceof Error) perf.push(['full server (dist/app/main.js)', `failed: ${server.message}`]);

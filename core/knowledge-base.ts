@@ -1,11 +1,13 @@
 import type { Clock, FaqRepository, Logger } from './ports.js';
 import type { FaqEntry, LexiconEntry } from './types.js';
-import { Matcher, type MatcherOptions, type MatchResult } from './matching/index.js';
+import { type IntentLibrary, type LibraryLink, Matcher, type MatcherOptions, type MatchResult, proposeLinks, withLinkedPhrasings } from './matching/index.js';
 
 export interface KnowledgeBaseOptions {
   synonyms: string[][];
   /** The shipped domain lexicon (knowledge/lexicon): implied words for every knowledge base. */
   lexicon?: readonly LexiconEntry[];
+  /** The intent library, built on first use: each entry is linked to the intents it means, whose phrasings match it too. */
+  library?: () => IntentLibrary;
   matcher?: Partial<MatcherOptions>;
   /** How often, at most, to ask storage whether the FAQ set changed (another process may have changed it). */
   refreshIntervalMs: number;
@@ -19,6 +21,8 @@ interface Snapshot {
   revision: number;
   matcher: Matcher;
   entries: Map<string, FaqEntry>;
+  /** The entries' links to library intents (proposed automatically on every change). */
+  links: LibraryLink[];
 }
 
 /** The live, matchable view of the FAQ entries; rebuilt whenever the stored knowledge base changes. */
@@ -26,6 +30,7 @@ export class KnowledgeBase {
   private snapshot: Snapshot | null = null;
   private checkedAt = -Infinity;
   private pending: Promise<Snapshot> | null = null;
+  private library?: IntentLibrary;
 
   constructor(
     private readonly faqs: FaqRepository,
@@ -63,9 +68,12 @@ export class KnowledgeBase {
     const { fillAnswer } = this.options;
     const entries = (await this.faqs.list({ enabledOnly: true })).map((e) => (fillAnswer ? { ...e, answer: fillAnswer(e.answer) } : e));
     const synonyms = (await this.options.synonymStore?.get())?.groups ?? this.options.synonyms;
-    const matcher = Matcher.build(entries, { ...this.options.matcher, synonyms, lexicon: this.options.lexicon });
-    this.snapshot = { revision, matcher, entries: new Map(entries.map((e) => [e.id, e])) };
-    this.logger.info({ revision, entries: entries.length }, 'knowledge base loaded');
+    this.library ??= this.options.library?.();
+    const links = this.library ? proposeLinks(entries, this.library) : [];
+    const indexed = this.library ? withLinkedPhrasings(entries, links, this.library) : entries;
+    const matcher = Matcher.build(indexed, { ...this.options.matcher, synonyms, lexicon: this.options.lexicon });
+    this.snapshot = { revision, matcher, entries: new Map(entries.map((e) => [e.id, e])), links };
+    this.logger.info({ revision, entries: entries.length, libraryLinks: links.length }, 'knowledge base loaded');
     return this.snapshot;
   }
 }

@@ -61,10 +61,11 @@ export class TextAnalyzer {
     return this.synonyms.canonical.has(key);
   }
 
-  analyzeDocument(text: string): Analysis {
+  /** `learn`: the document's words become words typo correction may correct towards. */
+  analyzeDocument(text: string, learn = true): Analysis {
     const normalized = normalizeForMatch(text);
     const pieces = segment(normalized);
-    this.learn(pieces);
+    if (learn) this.learn(pieces);
     return this.finish(detectLang(normalized), pieces, new Set(), false);
   }
 

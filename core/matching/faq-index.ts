@@ -12,12 +12,16 @@ export interface IndexableFaq {
   enabled?: boolean;
   /** Indexed as a weak field: customers sometimes ask with words only the answer uses (银联, 驿站). */
   answer?: string;
+  /** Phrasings of the library intents linked to the entry: weaker alternates (× `linked`). */
+  linked?: readonly string[];
 }
 
 export interface FaqScore {
   faq: number;
   score: number;
   matchedTerms: string[];
+  /** The score came from a linked library intent's phrasing. */
+  viaLibrary: boolean;
 }
 
 /** Where an FAQ's score came from (a document index, or one of these), to list its matched words at the end. */
@@ -162,9 +166,10 @@ export class FaqIndex {
       const gramTotal = gramMass + (ix.docGramMass[d] as number);
       const gramScore = gramTotal > 0 ? (2 * (this.gramShared[d] as number)) / gramTotal : 0;
       const language = (ix.faqZh[f] === 1) !== zh ? otherLanguage : 1;
-      const score = language * (words * wordScore + (1 - words) * gramScore);
+      const own = ix.docWeight[d] === 1;
+      const score = (ix.docWeight[d] as number) * language * (words * wordScore + (1 - words) * gramScore);
       seeFaq(f);
-      if (gramScore > (this.bestGrams[f] as number)) this.bestGrams[f] = gramScore;
+      if (own && gramScore > (this.bestGrams[f] as number)) this.bestGrams[f] = gramScore;
       if (score > (this.best[f] as number)) {
         this.best[f] = score;
         this.bestFrom[f] = d;
@@ -217,7 +222,7 @@ export class FaqIndex {
       top.splice(at, 0, { faq: f, score, from });
       if (top.length > limit) top.pop();
     }
-    return top.map(({ faq, score, from }) => ({ faq, score, matchedTerms: this.matched(terms, faq, from) }));
+    return top.map(({ faq, score, from }) => ({ faq, score, matchedTerms: this.matched(terms, faq, from), viaLibrary: from >= 0 && ix.docWeight[from] !== 1 }));
   }
 
   private matched(terms: readonly string[], faq: number, from: number): string[] {

@@ -24,6 +24,8 @@ export class IndexBuilder {
   /** 1 for an FAQ written in Chinese. */
   readonly faqZh: Uint8Array;
   readonly docFaq: Int32Array;
+  /** 1 for the entry's own phrasings; `weights.linked` for a linked library intent's phrasings. */
+  readonly docWeight: Float64Array;
   readonly docWordMass: Float64Array;
   readonly docGramMass: Float64Array;
   readonly docTerms: ReadonlySet<string>[];
@@ -40,11 +42,15 @@ export class IndexBuilder {
     const wordDf = new Map<string, number>();
     const gramDf = new Map<string, number>();
     const analysed: Analysis[][] = [];
+    const linkedFrom: number[] = [];
     const answerWords: Set<string>[] = [];
     for (const entry of entries) {
       if (entry.enabled === false) continue;
       const texts = [entry.question, ...(entry.alternates ?? [])].flatMap(withClauses);
-      const docs = texts.map((t) => analyzer.analyzeDocument(t));
+      const own = texts.map((t) => analyzer.analyzeDocument(t));
+      // Library phrasings teach no words to the typo corrector: they are written with typos on purpose.
+      const docs = [...own, ...(entry.linked ?? []).map((t) => analyzer.analyzeDocument(t, false))];
+      linkedFrom.push(own.length);
       this.faqs.push({ id: entry.id, question: entry.question, lang: detectLang(entry.question) });
       analysed.push(docs);
       const answer = weights.answer > 0 && entry.answer ? analyzer.analyzeDocument(entry.answer).tokens : [];
@@ -59,12 +65,15 @@ export class IndexBuilder {
     for (const [g, df] of gramDf) this.gramIdf.set(g, idfOf(n, df) * ([...g].length === 1 ? weights.character : 1));
     this.unknownIdf = idfOf(n, 0) * weights.unknown;
     this.faqZh = Uint8Array.from(this.faqs, (f) => (f.lang === 'zh' ? 1 : 0));
-    this.faqWords = analysed.map((docs) => new Set(docs.flatMap((d) => d.tokens)));
+    // The FAQ-wide score pools the entry's own words only: the store's wording wins over the library's.
+    this.faqWords = analysed.map((docs, faq) => new Set(docs.slice(0, linkedFrom[faq]).flatMap((d) => d.tokens)));
     this.answerWords = answerWords;
 
-    const docs = analysed.flatMap((list, faq) => list.map((a) => ({ faq, tf: termFrequencies(a.tokens), length: a.tokens.length, grams: new Set(a.grams) })))
-      .filter((d) => d.tf.size > 0 || d.grams.size > 0);
+    const docs = analysed.flatMap((list, faq) => list.map((a, i) => ({
+      faq, tf: termFrequencies(a.tokens), length: a.tokens.length, grams: new Set(a.grams), weight: i < (linkedFrom[faq] ?? 0) ? 1 : weights.linked,
+    }))).filter((d) => d.tf.size > 0 || d.grams.size > 0);
     this.docFaq = Int32Array.from(docs, (d) => d.faq);
+    this.docWeight = Float64Array.from(docs, (d) => d.weight);
     this.docWordMass = Float64Array.from(docs, (d) => sum([...d.tf.keys()].map((t) => this.idf(t))) || 1);
     this.docGramMass = Float64Array.from(docs, (d) => sum([...d.grams].map((g) => this.gramIdf.get(g) ?? 0)));
     this.docTerms = docs.map((d) => new Set(d.tf.keys()));

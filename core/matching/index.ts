@@ -25,3 +25,11 @@ export {
   selfCalibrate,
   type SelfCalibrationSettings,
 } from './self-calibration.js';
+export {
+  DEFAULT_LINK_SETTINGS,
+  IntentLibrary,
+  type LibraryLink,
+  type LinkSettings,
+  proposeLinks,
+  withLinkedPhrasings,
+} from './library-links.js';

@@ -59,9 +59,9 @@ export class Matcher {
     if (smalltalk) return { lang, smalltalk, ranked: [] };
     const ranked = this.index
       .scoreClauses(clauses.map((c) => this.analyzer.analyzeNormalizedQuery(c)), TOP)
-      .flatMap(({ faq, score, matchedTerms }) => {
+      .flatMap(({ faq, score, matchedTerms, viaLibrary }) => {
         const entry = this.index.faqs[faq];
-        return entry ? [{ faqId: entry.id, question: entry.question, score: round(score), matchedTerms }] : [];
+        return entry ? [{ faqId: entry.id, question: entry.question, score: round(score), matchedTerms, ...(viaLibrary ? { viaLibrary } : {}) }] : [];
       });
     return { lang, ranked };
   }

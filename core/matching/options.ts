@@ -28,6 +28,8 @@ export interface MatchCandidate {
   score: number;
   /** Normalized words the message shared with the FAQ (synonyms shown as their canonical word). */
   matchedTerms: string[];
+  /** True when a linked library intent's phrasing, not the entry's own wording, produced the score. */
+  viaLibrary?: boolean;
 }
 
 export interface MatchResult {

@@ -24,7 +24,9 @@ export interface ScoringWeights {
   weak: number;
   /** Multiplier (≤ 1) on a clause's own score, times its share of the message's known words (0: whole message only). */
   clause: number;
+  /** Multiplier (< 1) on a score won through a linked library intent's phrasing rather than the entry's own. */
+  linked: number;
 }
 
 export const DEFAULT_WEIGHTS: ScoringWeights = { k1: 1.2, b: 0.3, queryCoverage: 0.9, words: 0.5, otherLanguage: 0.7, corrected: 0.8,
-  unknown: 1.5, combined: 0.85, answer: 0.4, character: 1, curated: 2.5, weak: 0.3, clause: 1 };
+  unknown: 1.5, combined: 0.85, answer: 0.4, character: 1, curated: 2.5, weak: 0.3, clause: 1, linked: 0.5 };
