@@ -12,7 +12,8 @@ const HAN_TYPOS: Array<[RegExp, string]> = [
 const SHORTHAND: Array<[RegExp, string]> = [
   [/\bkd\b/g, '快递'], [/\bwuliu\b/g, '物流'], [/\btk\b/g, '退款'], [/\btuikuan\b/g, '退款'], [/\bfp\b/g, '发票'], [/\bfapiao\b/g, '发票'],
   [/\bfahuo\b/g, '发货'], [/\bdingdan\b/g, '订单'], [/\bquxiao\b/g, '取消'], [/\bdizhi\b/g, '地址'], [/\bkuaidi\b/g, '快递'],
-  [/\bbaoguo\b/g, '包裹'], [/\bjindu\b/g, '进度'], [/\bkaipiao\b/g, '开票'], [/\bcui\b/g, '催'], [/\bchaxun\b/g, '查询'], [/\bgai\b/g, '改'], [/\bchenggong\b/g, '成功'],
+  [/\bbaoguo\b/g, '包裹'], [/\bjindu\b/g, '进度'], [/\bkaipiao\b/g, '开票'], [/\bcui\b/g, '催'], [/\bchaxun\b/g, '查询'], [/\bgai\b/g, '改'], [/\bchenggong\b/g, '成功'], [/\bmei ?shoudao\b/g, '没收到'], [/\bshijian\b/g, '时间'], [/\bxiugai\b/g, '修改'], [/\bdianhua\b/g, '电话'],
+  [/\bxiadan\b/g, '下单'], [/\bmei ?ren\b/g, '没人'], [/\bchuli\b/g, '处理'], [/\bbu ?dong\b/g, '不动'], [/\bdanhao\b/g, '单号'],
 ];
 
 /** English words the rules look for; a word one or two edits away (by length) is read as the word. */
@@ -20,11 +21,13 @@ const ENGLISH = [
   'where', 'parcel', 'package', 'order', 'orders', 'tracking', 'track', 'delivery', 'delivered', 'refund', 'refunded', 'invoice',
   'receipt', 'cancel', 'cancelled', 'address', 'shipped', 'shipping', 'ship', 'status', 'dispatched', 'shipment', 'arrive', 'arrived',
   'received', 'change', 'update', 'wrong', 'money', 'issued', 'processed', 'pending', 'approved', 'yet', 'when', 'still',
+  'receiver', 'recipient', 'number', 'phone', 'confirm', 'confirmation', 'payment', 'email', 'urgent', 'urgently', 'stuck', 'sorting',
+  'center', 'changed', 'pickup', 'processing', 'typed', 'apartment', 'updates', 'ordered', 'contact', 'stock', 'store', 'return', 'returned', 'stack', 'recover',
 ];
 
 function correctWord(word: string): string {
   if (word.length < 4 || ENGLISH.includes(word)) return word;
-  const max = word.length >= 7 ? 2 : 1;
+  const max = word.length >= 9 ? 2 : 1;
   let best: string | null = null;
   let bestDistance = max + 1;
   for (const known of ENGLISH) {
