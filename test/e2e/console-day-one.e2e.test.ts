@@ -230,6 +230,24 @@ describe('the agent console on day one (Chromium)', () => {
     await ann.context().close();
   }, FLOW_TIMEOUT_MS);
 
+  it('moves between conversations, claims and closes from the keyboard', async () => {
+    const chat = await queuedCustomer(['键盘测试']);
+    const ann = await page('ann', '/console/');
+    await signInOn(ann, 'ann');
+    const item = ann.locator(`#queue li[data-id="${chat.conversationId}"]`);
+    await item.waitFor();
+    const ids = await ann.locator('#queue li, #mine li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')));
+    for (let i = 0; i <= ids.indexOf(chat.conversationId); i += 1) await ann.keyboard.press('Alt+ArrowDown');
+    await ann.locator(`#queue li.current[data-id="${chat.conversationId}"]`).waitFor();
+    await ann.locator('#chat[data-status="queued"]').waitFor();
+    await ann.keyboard.press('Alt+KeyC');
+    await ann.locator('#chat[data-status="agent"]').waitFor();
+    await ann.keyboard.press('Alt+KeyE');
+    await ann.locator('#chat[data-status="closed"]').waitFor();
+    expect(problems).toEqual([]);
+    await ann.context().close();
+  }, FLOW_TIMEOUT_MS);
+
   it('draws report charts with readable axes: "no data" instead of 1e-9, and no label cut off at the edge', async () => {
     const sue = await page('sue', '/console/reports.html');
     await signInOn(sue, 'sue');

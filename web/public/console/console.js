@@ -276,6 +276,23 @@ const live = connectLive({
   },
 });
 
+// Keyboard: Alt+↓/↑ next/previous conversation, Alt+C claim, Alt+E end (close), "/" in the box for canned replies.
+document.addEventListener('keydown', (e) => {
+  if (!e.altKey || e.ctrlKey || e.metaKey) return;
+  const ids = [...document.querySelectorAll('#queue li, #mine li')].map((li) => li.dataset.id);
+  const at = current ? ids.indexOf(current.id) : -1;
+  // By key position (e.code): on a Mac, Alt+C types "ç".
+  const action = {
+    ArrowDown: () => ids.length && open(ids[(at + 1) % ids.length]),
+    ArrowUp: () => ids.length && open(ids[(at - 1 + ids.length) % ids.length]),
+    KeyC: () => !$('claim').hidden && $('claim').click(),
+    KeyE: () => !$('close').hidden && $('close').click(),
+  }[e.code];
+  if (!action) return;
+  e.preventDefault();
+  action();
+});
+
 document.addEventListener('visibilitychange', () => {
   if (!document.hidden && current) seen(current.id);
 });
