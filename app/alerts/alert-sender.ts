@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Alert, AlertSender, AlertTarget } from '../../core/alerts/alert-types.js';
 import { toAlertView } from '../../core/alerts/alert-service.js';
 
@@ -60,7 +60,7 @@ export class OutsideAlertSender implements AlertSender {
         assertRobotOk(await post(dingtalkUrl(target.url, target.secret, this.now()), JSON.stringify({ msgtype: 'markdown', markdown: { title: alert.title, text: markdown(alert) } })), 'DingTalk');
         return;
       case 'email':
-        await this.mailer(target).sendMail({ from: target.from, to: target.to, subject: `[Kefu] ${alert.title}`, text: `${alert.text}\n\n${alert.kind} · ${alert.at.toISOString()}` });
+        await (await this.mailer(target)).sendMail({ from: target.from, to: target.to, subject: `[Kefu] ${alert.title}`, text: `${alert.text}\n\n${alert.kind} · ${alert.at.toISOString()}` });
         return;
     }
   }
@@ -69,10 +69,13 @@ export class OutsideAlertSender implements AlertSender {
     for (const mailer of this.mailers.values()) mailer.close();
   }
 
-  private mailer(target: Extract<AlertTarget, { type: 'email' }>): Transporter {
+  /** nodemailer is loaded on the first e-mail alert only (about 15 MB a server without SMTP targets never needs). */
+  private async mailer(target: Extract<AlertTarget, { type: 'email' }>): Promise<Transporter> {
     let mailer = this.mailers.get(target.name);
     if (!mailer) {
-      mailer = nodemailer.createTransport(target.smtp);
+      const { default: nodemailer } = await import('nodemailer');
+      // Another alert may have made it while the module loaded.
+      mailer = this.mailers.get(target.name) ?? nodemailer.createTransport(target.smtp);
       this.mailers.set(target.name, mailer);
     }
     return mailer;
