@@ -128,20 +128,31 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
   // An empty value (`KEY=` in .env) means "not set", not zero or an empty string.
-  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(raw);
+  // One pass: every problem is reported at once, field by field and then each group's settings taken together.
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
+  const group = <S extends z.ZodRawShape, R>(shape: S, check: (e: z.infer<z.ZodObject<S>>) => R & { problems: string[] }): R | undefined => {
+    const part = z.object(shape).safeParse(raw);
+    if (!part.success) return undefined;
+    const result = check(part.data);
+    problems.push(...result.problems);
+    return result;
+  };
+  group(channelEnvShape, (e) => ({ problems: channelConfigProblems(e) }));
+  const tickets = group(ticketEnvShape, ticketsConfig);
+  const orders = group(orderEnvShape, ordersConfig);
+  const alerts = group(alertEnvShape, alertsConfig);
+  let hours: BusinessHours | undefined;
+  if (parsed.success) {
+    try {
+      hours = businessHours(parsed.data.KEFU_BUSINESS_HOURS, parsed.data.KEFU_TIMEZONE, parsed.data.KEFU_HOLIDAYS);
+    } catch (err) {
+      problems.push(...(err instanceof ConfigError ? err.problems : [String(err)]));
+    }
   }
+  if (!parsed.success || !tickets || !orders || !alerts || !hours || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const channelProblems = channelConfigProblems(e);
-  if (channelProblems.length > 0) throw new ConfigError(channelProblems);
-  const hours = businessHours(e.KEFU_BUSINESS_HOURS, e.KEFU_TIMEZONE, e.KEFU_HOLIDAYS);
-  const tickets = ticketsConfig(e);
-  if (tickets.problems.length > 0) throw new ConfigError(tickets.problems);
-  const orders = ordersConfig(e);
-  if (orders.problems.length > 0) throw new ConfigError(orders.problems);
-  const alerts = alertsConfig(e);
-  if (alerts.problems.length > 0) throw new ConfigError(alerts.problems);
   return {
     port: e.PORT,
     host: e.HOST,

@@ -25,4 +25,29 @@ describe('loadConfig', () => {
       for (const name of ['PORT', 'DATABASE_URL', 'KEFU_KB_AUTOLOAD', 'KEFU_MATCH_MIN_MARGIN', 'KEFU_PASSWORD_COST']) expect(message).toContain(name);
     }
   });
+
+  it('prints every problem at once: bad fields, settings that only work together, and business hours', () => {
+    const problems = (() => {
+      try {
+        loadConfig({ PORT: 'eighty', WECOM_CORP_ID: 'wwkefu', MICROSOFT_APP_PASSWORD: 'x', KEFU_SLA_POLICY: '{not json', KEFU_BUSINESS_HOURS: 'whenever' });
+      } catch (err) {
+        if (err instanceof ConfigError) return err.problems;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    for (const name of ['PORT', 'WECOM_CORP_ID', 'MICROSOFT_APP_PASSWORD', 'KEFU_SLA_POLICY']) expect(problems.join('\n')).toContain(name);
+    expect(problems.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('reports business hours together with the other groups once the fields parse', () => {
+    const problems = (() => {
+      try {
+        loadConfig({ WECOM_CORP_ID: 'wwkefu', KEFU_BUSINESS_HOURS: 'whenever' });
+      } catch (err) {
+        if (err instanceof ConfigError) return err.problems;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    expect(problems).toEqual([expect.stringContaining('WECOM_CORP_ID'), expect.stringContaining('KEFU_BUSINESS_HOURS')]);
+  });
 });
