@@ -2,6 +2,7 @@ import { api, ApiError, whoAmI } from './api.js';
 import { CannedPicker, latestOrderNumber, unfilledVariable } from './canned.js';
 import { $, ago, el, flash, REASON, roleName, STATUS } from './dom.js';
 import { showAlert } from './alerts.js';
+import { renderRecord } from './customer-record.js';
 import { connectLive } from './live.js';
 import { renderOrders } from './orders-panel.js';
 import { renderSupervisor } from './supervisor.js';
@@ -68,7 +69,7 @@ async function refreshLists() {
     $('queue-count').textContent = String(queued.conversations.length);
     $('mine-count').textContent = String(mine.conversations.length);
     showUnread();
-    if (supervisor) renderSupervisor(await api.overview(), { onAssign: assign, onOpen: open });
+    if (supervisor) renderSupervisor(await api.overview(), { onAssign: assign, onOpen: open, role: me.role, refresh: scheduleRefresh });
   } catch (err) {
     report(err);
   }
@@ -121,7 +122,8 @@ function renderProfile(customer) {
   $('history').replaceChildren(...customer.conversations.map((c) =>
     el('li', { class: c.id === current.id ? 'current' : '' },
       c.readable && c.id !== current.id ? el('button', { type: 'button', class: 'link', onclick: () => open(c.id), text: new Date(c.createdAt).toLocaleString('zh-CN') }) : el('span', { text: new Date(c.createdAt).toLocaleString('zh-CN') }),
-      ` · ${c.channel} · ${STATUS[c.status]}`)));
+      ` · ${c.channel} · ${STATUS[c.status]}${c.assignee ? ` · ${c.assignee.name}` : ''}`)));
+  void renderRecord(customer.id);
 }
 
 async function open(id) {

@@ -1,4 +1,5 @@
 import { $, el, roleName, STATUS } from './dom.js';
+import { staffControls } from './staff-controls.js';
 
 const PRESENCE = { online: '在线', away: '离开', offline: '离线' };
 
@@ -12,12 +13,13 @@ function assignControl(conversation, agents, onAssign) {
 }
 
 /** Live queues, agents' load and (re)assignment, for supervisors and admins. */
-export function renderSupervisor(overview, { onAssign, onOpen }) {
+export function renderSupervisor(overview, { onAssign, onOpen, role, refresh }) {
   $('supervisor').hidden = false;
-  $('agents-body').replaceChildren(...overview.agents.map((a) =>
-    el('tr', { dataset: { agentId: a.id, presence: a.presence } },
-      el('td', { text: a.displayName }), el('td', { text: roleName(a.role) }), el('td', { text: PRESENCE[a.presence] || a.presence }),
-      el('td', { text: `${a.load} / ${a.effectiveCapacity}` }))));
+  $('agents-body').replaceChildren(...overview.agents.filter((a) => a.status !== 'removed').map((a) =>
+    el('tr', { dataset: { agentId: a.id, presence: a.presence, status: a.status } },
+      el('td', { text: a.displayName }), el('td', { text: roleName(a.role) }),
+      el('td', { text: a.status === 'disabled' ? '已停用 Disabled' : PRESENCE[a.presence] || a.presence }),
+      el('td', { text: `${a.load} / ${a.effectiveCapacity}` }), el('td', {}, staffControls(a, overview.agents, { role, refresh })))));
   const row = (c) => el('li', { dataset: { id: c.id } },
     el('button', { type: 'button', class: 'link', onclick: () => onOpen(c.id), text: `${c.customer.name} · ${STATUS[c.status]}${c.assignee ? ` · ${c.assignee.name}` : ''}` }),
     assignControl(c, overview.agents, onAssign));
