@@ -17,7 +17,7 @@ describe('handoff and console settings', () => {
     expect(handoff.hours.timeZone).toBe('Asia/Shanghai');
     expect(handoff.hours.describe('en')).toBe('Mon-Fri 09:00-18:00');
     expect(handoff.hours.isOpen(new Date('2026-03-02T02:00:00Z'))).toBe(true); // Monday 10:00 in Shanghai
-    expect(auth).toEqual({ sessionTtlMs: 12 * 3_600_000, cookieSecure: 'auto', loginMaxFailures: 5 });
+    expect(auth).toEqual({ sessionTtlMs: 12 * 3_600_000, cookieSecure: 'auto', loginMaxFailures: 5, passwordCost: 15 });
   });
 
   it('reads hours, zone, holidays, routing and cookie settings', () => {
