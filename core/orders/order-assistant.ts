@@ -3,7 +3,7 @@ import type { BotReply } from '../bot-responder.js';
 import type { Clock, Logger } from '../ports.js';
 import type { Conversation, Lang } from '../types.js';
 import { isShipped, orderAnswer } from './order-answer.js';
-import { lastFourDigits } from './order-number.js';
+import { canonicalOrderNumber, lastFourDigits } from './order-number.js';
 import type { OrderChatRepository, OrderChatState, OrderFollowUp, OrderPort, OrderTurn, OrderTurnHandler } from './order-ports.js';
 import type { OrderQuestionReader } from './order-question-reader.js';
 import { DEFAULT_ORDER_TEXTS, type OrderTexts } from './order-texts.js';
@@ -37,16 +37,12 @@ export class OrderAssistant implements OrderTurnHandler {
     const question = this.deps.reader.read(text);
     const before = await this.deps.chats.get(conversation.id);
     const state = before ? { ...before } : this.fresh(conversation.id);
-    const number = question.orderNumber?.number ?? null;
+    // Kept as the customer typed it (shown back, put on tickets); compared and looked up canonical.
+    const number = question.orderNumber?.raw ?? null;
     if (number) state.orderNumber = number;
     const turn = await this.next(state, conversation, text, lang, question.intent, number !== null && question.intent === null);
     if (turn || number || before?.awaiting) await this.deps.chats.save({ ...state, updatedAt: this.deps.clock.now() });
     return turn;
-  }
-
-  /** The remembered order number, for tickets opened from this conversation. */
-  async orderNumberOf(conversationId: string): Promise<string | null> {
-    return (await this.deps.chats.get(conversationId))?.orderNumber ?? null;
   }
 
   private async next(state: OrderChatState, conversation: Conversation, text: string, lang: Lang, intent: OrderIntent | null, bareNumber: boolean): Promise<OrderTurn | null> {
@@ -68,7 +64,7 @@ export class OrderAssistant implements OrderTurnHandler {
       state.awaiting = 'number';
       return say(t.askNumber);
     }
-    if (state.verifiedNumber === state.orderNumber) return this.answer(state, conversation, lang);
+    if (sameOrder(state.verifiedNumber, state.orderNumber)) return this.answer(state, conversation, lang);
     state.awaiting = 'digits';
     return say(t.askDigits(state.orderNumber));
   }
@@ -130,6 +126,10 @@ export class OrderAssistant implements OrderTurnHandler {
       questions: 0, answered: 0, handedOff: 0, updatedAt: this.deps.clock.now(),
     };
   }
+}
+
+export function sameOrder(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && canonicalOrderNumber(a) === canonicalOrderNumber(b);
 }
 
 function say(text: string): OrderTurn {

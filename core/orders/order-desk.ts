@@ -1,5 +1,6 @@
 import { DomainError } from '../errors.js';
 import type { Conversation, User } from '../types.js';
+import { sameOrder } from './order-assistant.js';
 import type { OrderChatRepository, OrderPort } from './order-ports.js';
 import type { Order, OrderStatus } from './order-types.js';
 
@@ -52,7 +53,7 @@ export class OrderDesk {
       throw err;
     }
     if (!order) return none;
-    const verified = state.verifiedNumber === state.orderNumber;
+    const verified = sameOrder(state.verifiedNumber, state.orderNumber);
     const discussed: DiscussedOrderView = {
       ...this.line(order), verified,
       parcels: order.shipments.map((s) => {
