@@ -248,6 +248,47 @@ describe('the agent console on day one (Chromium)', () => {
     await ann.context().close();
   }, FLOW_TIMEOUT_MS);
 
+  it('chimes and shows desktop notifications for new queue items and messages, each switchable and remembered', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.grantPermissions(['notifications'], { origin: h.url });
+    // Record chimes and notifications, and let the test put the tab in the background.
+    await context.addInitScript(() => {
+      const w = window as unknown as { chimes: number; shown: string[]; background: boolean };
+      w.chimes = 0;
+      w.shown = [];
+      w.background = false;
+      const create = AudioContext.prototype.createOscillator;
+      AudioContext.prototype.createOscillator = function (this: AudioContext) { w.chimes += 1; return create.call(this); };
+      class Recorded { static permission = 'granted'; static requestPermission = async () => 'granted'; constructor(title: string) { w.shown.push(title); } }
+      Object.defineProperty(window, 'Notification', { value: Recorded });
+      Object.defineProperty(document, 'hidden', { get: () => w.background });
+    });
+    const ann = await context.newPage();
+    ann.on('pageerror', (err) => problems.push(`ann: ${err.message}`));
+    await ann.goto(`${h.url}/console/`);
+    await signInOn(ann, 'ann');
+    await ann.locator('#live[data-state="live"]').waitFor();
+    const counts = () => ann.evaluate(() => { const w = window as unknown as { chimes: number; shown: string[] }; return { chimes: w.chimes, shown: w.shown.length }; });
+    expect(await ann.isChecked('#notify-sound')).toBe(true);
+    await ann.uncheck('#notify-sound');
+    // The list is redrawn after the event that would have chimed: once it shows the customer, the chance has passed.
+    const quiet = await queuedCustomer(['静音时来的顾客']);
+    await ann.locator(`#queue li[data-id="${quiet.conversationId}"]`).waitFor();
+    expect(await counts()).toEqual({ chimes: 0, shown: 0 });
+    await ann.check('#notify-sound');
+    await ann.check('#notify-desktop');
+    await ann.evaluate(() => { (window as unknown as { background: boolean }).background = true; });
+    const loud = await queuedCustomer(['响铃时来的顾客']);
+    await ann.locator(`#queue li[data-id="${loud.conversationId}"]`).waitFor();
+    await ann.waitForFunction(() => (window as unknown as { shown: string[] }).shown.length > 0);
+    expect((await counts()).chimes).toBeGreaterThan(0);
+    await ann.reload();
+    await ann.locator('#live[data-state="live"]').waitFor();
+    expect([await ann.isChecked('#notify-sound'), await ann.isChecked('#notify-desktop')]).toEqual([true, true]);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, FLOW_TIMEOUT_MS);
+
   it('draws report charts with readable axes: "no data" instead of 1e-9, and no label cut off at the edge', async () => {
     const sue = await page('sue', '/console/reports.html');
     await signInOn(sue, 'sue');

@@ -4,6 +4,7 @@ import { $, ago, el, flash, REASON, roleName, STATUS } from './dom.js';
 import { showAlert } from './alerts.js';
 import { renderRecord } from './customer-record.js';
 import { connectLive } from './live.js';
+import { notify, notifySettings, saveNotifySettings } from './notify.js';
 import { renderOrders } from './orders-panel.js';
 import { renderSupervisor } from './supervisor.js';
 import { Timeline } from './timeline.js';
@@ -208,6 +209,17 @@ $('close').addEventListener('click', () => act(() => api.close(current.id), '已
 $('transfer').addEventListener('click', () => act(() => api.transfer(current.id, $('transfer-to').value), '已转接 Transferred'));
 $('mode-note').addEventListener('change', () => { noteChosen = true; });
 $('mode-reply').addEventListener('change', () => { noteChosen = false; });
+{
+  const settings = notifySettings();
+  $('notify-sound').checked = settings.sound;
+  $('notify-desktop').checked = settings.desktop;
+  $('notify-sound').addEventListener('change', (e) => saveNotifySettings({ ...notifySettings(), sound: e.target.checked }));
+  $('notify-desktop').addEventListener('change', async (e) => {
+    const wanted = e.target.checked && 'Notification' in window && (Notification.permission === 'granted' || (await Notification.requestPermission()) === 'granted');
+    e.target.checked = wanted;
+    saveNotifySettings({ ...notifySettings(), desktop: wanted });
+  });
+}
 $('presence').addEventListener('change', async (e) => {
   try {
     await api.presence(e.target.value);
@@ -267,7 +279,9 @@ const live = connectLive({
       if (change === 'message' && (!current || current.id !== conversationId || document.hidden)) {
         unread.set(conversationId, (unread.get(conversationId) || 0) + 1);
         showUnread();
+        notify('新消息 New message', '顾客发来新消息 · A customer wrote');
       }
+      if (change === 'queued' || change === 'left-message') notify('新的排队会话 New in the queue', '有顾客在等待人工 · A customer is waiting for a person');
       scheduleRefresh();
       if (current && frame.event.conversationId === current.id && frame.event.change !== 'message') reloadCurrent();
     } else if (frame.type === 'unwatched' && current && frame.conversationId === current.id) {
