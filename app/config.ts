@@ -38,6 +38,7 @@ export const envSchema = z.object({
   KEFU_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(64),
   KEFU_MAX_QUEUED: z.coerce.number().int().min(0).max(1_000_000).default(1024),
   KEFU_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
+  KEFU_WEBCHAT_TOKEN_TTL_HOURS: z.coerce.number().min(0.01).max(8760).default(24),
   KEFU_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   KEFU_PUBSUB: z.enum(['memory', 'redis']).default('memory'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
@@ -92,6 +93,8 @@ export interface KefuConfig {
   intentLibrary: boolean;
   /** Public web chat API budget per client address (new conversations) and per conversation (messages). */
   webchatLimits: { conversationsPerMinute: number; messagesPerMinute: number };
+  /** How long a web chat conversation token is valid; the widget exchanges it for a fresh one before then. */
+  webchatTokenTtlMs: number;
   /** Back-pressure: requests that change something, at work at once / waiting / longest wait before a 503. */
   admission: { maxInFlight: number; maxQueued: number; maxWaitMs: number };
   /** On SIGTERM/SIGINT, how long requests at work and workers get to finish before they are cut. */
@@ -169,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KefuConfig {
     kbRefreshMs: e.KEFU_KB_REFRESH_MS,
     intentLibrary: e.KEFU_INTENT_LIBRARY,
     webchatLimits: { conversationsPerMinute: e.KEFU_WEBCHAT_CONVERSATIONS_PER_MINUTE, messagesPerMinute: e.KEFU_WEBCHAT_MESSAGES_PER_MINUTE },
+    webchatTokenTtlMs: Math.round(e.KEFU_WEBCHAT_TOKEN_TTL_HOURS * 3_600_000),
     admission: { maxInFlight: e.KEFU_MAX_IN_FLIGHT, maxQueued: e.KEFU_MAX_QUEUED, maxWaitMs: e.KEFU_QUEUE_WAIT_MS },
     shutdownGraceMs: e.KEFU_SHUTDOWN_GRACE_MS,
     pubsub: e.KEFU_PUBSUB === 'redis' ? { kind: 'redis', url: e.REDIS_URL } : { kind: 'memory' },

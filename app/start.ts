@@ -59,7 +59,7 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     const channels = await createChannels(config, services, logger);
     const limiter = new WebchatRateLimiter(services.clock, config.webchatLimits);
     const webchatDeps = {
-      conversations: services.conversations, messages: services.repos.messages, inbound: channels.webchat, pubsub: services.pubsub, logger, secret, maxTextLength: config.maxMessageLength, limiter,
+      conversations: services.conversations, messages: services.repos.messages, inbound: channels.webchat, pubsub: services.pubsub, logger, secret, tokenTtlMs: config.webchatTokenTtlMs, maxTextLength: config.maxMessageLength, limiter,
     };
     const gate = new RequestGate(logger);
     const readiness = readinessCheck({

@@ -20,6 +20,8 @@ export interface WebchatDeps {
   inbound: WebchatInbound;
   /** Signs conversation tokens (KEFU_SECRET); every instance must share it. */
   secret: string;
+  /** How long a conversation token is valid (KEFU_WEBCHAT_TOKEN_TTL_HOURS). */
+  tokenTtlMs?: number;
   logger: Logger;
   maxTextLength: number;
   clock?: Clock;
@@ -41,7 +43,7 @@ const cors: RequestHandler = (req, res, next) => {
 
 export function createWebchatRouter(deps: WebchatDeps): Router {
   const router = Router();
-  const tokens = new WebchatTokens(deps.secret);
+  const tokens = new WebchatTokens(deps.secret, deps.tokenTtlMs === undefined ? {} : { ttlMs: deps.tokenTtlMs });
   const clock = deps.clock ?? systemClock;
   const limiter = deps.limiter ?? new WebchatRateLimiter(clock, DEFAULT_WEBCHAT_LIMITS);
   const messageBody = sendMessageBody(deps.maxTextLength);
@@ -63,8 +65,16 @@ export function createWebchatRouter(deps: WebchatDeps): Router {
       sender: { externalId: visitorId },
       ...(body.lang ? { lang: body.lang } : {}),
     });
-    const token = tokens.issue({ conversationId: conversation.id, visitorId });
-    res.status(201).json({ conversationId: conversation.id, token, visitorId, visitorToken: tokens.visitorToken(visitorId) });
+    const { token, expiresAt } = tokens.issueWithExpiry({ conversationId: conversation.id, visitorId });
+    res.status(201).json({ conversationId: conversation.id, token, expiresAt: expiresAt.toISOString(), visitorId, visitorToken: tokens.visitorToken(visitorId) });
+  });
+
+  // A still-valid token buys a fresh one; an expired one does not (the visitor starts over, joining their history).
+  router.post('/api/webchat/conversations/:id/token', async (req, res) => {
+    const grant = authorize(tokens, bearerToken(req.get('authorization')), req.params.id);
+    await deps.conversations.getConversation(grant.conversationId);
+    const { token, expiresAt } = tokens.issueWithExpiry(grant);
+    res.json({ token, expiresAt: expiresAt.toISOString() });
   });
 
   router.post('/api/webchat/conversations/:id/messages', async (req, res) => {

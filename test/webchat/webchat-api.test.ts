@@ -135,6 +135,7 @@ describe('web chat HTTP API: bad input stores nothing', () => {
     ['a garbage token', 'abc'],
     ['a token with a forged signature', () => chat.token.replace(/\.(.)([^.]*)$/, (_m, c: string, rest: string) => `.${c === 'A' ? 'B' : 'A'}${rest}`)],
     ['a token signed with another secret', () => new WebchatTokens('another-secret-0123456789abcdef').issue({ conversationId: chat.conversationId, visitorId: chat.visitorId })],
+    ['an expired token', () => new WebchatTokens(SECRET, { now: () => Date.now() - 25 * 3_600_000 }).issue({ conversationId: chat.conversationId, visitorId: chat.visitorId })],
   ])('rejects %s with 401', async (_name, token) => {
     const t = typeof token === 'function' ? token() : token;
     const posted = await call(url(), { method: 'POST', json: { text: 'hi' }, ...(t ? { token: t } : {}) });
@@ -143,6 +144,16 @@ describe('web chat HTTP API: bad input stores nothing', () => {
     const read = await call(url(), t ? { token: t } : {});
     expect(read.status).toBe(401);
     await expectUntouched();
+  });
+
+  it('exchanges a valid token for a fresh one that works, and refuses to refresh an expired one', async () => {
+    const refreshed = await call<{ token: string; expiresAt: string }>(`${h.url}/api/webchat/conversations/${chat.conversationId}/token`, { method: 'POST', token: chat.token });
+    expect(refreshed.status).toBe(200);
+    expect(Date.parse(refreshed.body.expiresAt)).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+    expect((await call(url(), { token: refreshed.body.token })).status).toBe(200);
+    const expired = new WebchatTokens(SECRET, { now: () => Date.now() - 25 * 3_600_000 }).issue({ conversationId: chat.conversationId, visitorId: chat.visitorId });
+    const refused = await call(`${h.url}/api/webchat/conversations/${chat.conversationId}/token`, { method: 'POST', token: expired });
+    expect({ status: refused.status, code: refused.body.error?.code }).toEqual({ status: 401, code: 'unauthorized' });
   });
 
   it("rejects another conversation's token with 403", async () => {

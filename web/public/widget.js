@@ -463,9 +463,29 @@
   });
   window.addEventListener('online', () => connect());
 
+  // Conversation tokens expire (24 h by default): a still-valid one is exchanged for a fresh one on every page load and
+  // every few hours; an expired one is refused (4401 / 401) and the widget starts over, joining this visitor's history.
+  async function refreshToken() {
+    const s = session;
+    if (!s) return;
+    try {
+      const res = await api(`/api/webchat/conversations/${encodeURIComponent(s.conversationId)}/token`, {
+        method: 'POST', headers: { authorization: `Bearer ${s.token}` },
+      });
+      if (res.ok && session === s) {
+        s.token = res.body.token;
+        storage.write(STORE_KEY, s);
+      }
+    } catch { /* offline: the next refresh tries again */ }
+  }
+
   function mount() {
     document.body.appendChild(host);
-    if (session) connect();
+    if (session) {
+      void refreshToken();
+      connect();
+    }
+    setInterval(() => void refreshToken(), 3 * 3_600_000);
   }
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount);
