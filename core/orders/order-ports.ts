@@ -4,7 +4,8 @@ import type { Order, OrderIntent, OrderSummary } from './order-types.js';
 
 /**
  * The store's orders, behind whichever connector KEFU_ORDERS chooses (the demo store's own table, or a store
- * backend over HTTP). Numbers are given canonical (`canonicalOrderNumber`). A store that cannot be reached throws
+ * backend over HTTP). Numbers come as the customer typed them; implementations look them up canonical
+ * (`canonicalOrderNumber`). A store that cannot be reached throws
  * DomainError('unavailable'); a number the store does not know is null.
  */
 export interface OrderPort {
@@ -16,6 +17,7 @@ export interface OrderPort {
 /** Where an order conversation stands: the number it is about, what is awaited, how often the digits were wrong. */
 export interface OrderChatState {
   conversationId: string;
+  /** As the customer typed it. */
   orderNumber: string | null;
   intent: OrderIntent | null;
   awaiting: 'number' | 'digits' | null;
