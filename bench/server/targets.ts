@@ -76,7 +76,10 @@ export async function startKefu(root: string, database: Database, telegramApi: s
   };
   try {
     await waitFor(async () => {
-      const health = (await (await fetch(`${base}/readyz`)).json()) as { channels?: { telegram?: { status?: string } } };
+      // A checkout older than /readyz (benched with --root) reports channels on /healthz.
+      const ready = await fetch(`${base}/readyz`);
+      const answer = ready.status === 404 ? await fetch(`${base}/healthz`) : ready;
+      const health = (await answer.json()) as { channels?: { telegram?: { status?: string } } };
       return health.channels?.telegram?.status === 'up';
     }, 180_000, () => child.exitCode !== null);
   } catch (error) {
