@@ -3,12 +3,13 @@ import { ORDER_INTENTS } from '../../core/orders/order-types.js';
 import type { Db } from '../client.js';
 import { oneOf } from '../mappers.js';
 import type { OrderChat as OrderChatRow } from '../generated/sqlite/client.js';
-import { queryRecords, selectSql, type RawDb } from '../raw/raw-db.js';
+import { execute, insertSql, queryRecords, selectSql, sqlDate, type RawDb } from '../raw/raw-db.js';
 
 const AWAITING = ['number', 'digits'] as const;
 
 const COLUMNS = ['conversationId', 'orderNumber', 'intent', 'awaiting', 'failures', 'verifiedNumber', 'questions', 'answered', 'handedOff', 'updatedAt'] as const;
 const GET = selectSql('OrderChat', COLUMNS, 'conversationId');
+const SAVE = `${insertSql('OrderChat', COLUMNS)} ON CONFLICT ("conversationId") DO UPDATE SET ${COLUMNS.filter((c) => c !== 'conversationId').map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
 
 export class PrismaOrderChatRepository implements OrderChatRepository {
   constructor(
@@ -27,9 +28,9 @@ export class PrismaOrderChatRepository implements OrderChatRepository {
     };
   }
 
+  /** After every order question: a prepared upsert, not a compiled query. */
   async save(state: OrderChatState): Promise<void> {
-    const { conversationId, ...data } = state;
-    await this.db.orderChat.upsert({ where: { conversationId }, create: state, update: data });
+    await execute(this.raw, SAVE, COLUMNS.map((c) => (c === 'updatedAt' ? sqlDate(this.raw, state.updatedAt) : state[c])));
   }
 
   async tally(from: Date, to: Date): Promise<OrderChatTally> {
