@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from '../core/ports.js';
+import { DomainError, isDomainError } from '../core/errors.js';
 import { CHANNELS, type ChannelId } from '../core/types.js';
 import type { ChannelAdapter } from '../bots/channel-adapter.js';
 import { OutboxWorker } from '../bots/delivery/outbox-worker.js';
@@ -31,8 +32,14 @@ export interface RunningChannels {
   stop(): Promise<void>;
 }
 
-/** Builds the configured channel adapters, their supervisor and the outbox worker that sends replies through them. */
-export async function createChannels(config: KefuConfig, services: Services, logger: Logger): Promise<RunningChannels> {
+/**
+ * Builds the configured channel adapters, their supervisor and the outbox worker that sends replies through them.
+ * `isUnavailable` says whether an error means the database is out of reach: such a failure enters the edge as an
+ * `unavailable` refusal (a 503 with Retry-After on webhooks), not as an internal error with a stack per message.
+ */
+export async function createChannels(
+  config: KefuConfig, services: Services, logger: Logger, isUnavailable: (error: unknown) => boolean = () => false,
+): Promise<RunningChannels> {
   // Web chat runs under the supervisor too, so its visitors' messages enter core through the same ChannelContext.
   const webchat = new WebchatAdapter(services.pubsub, { maxTextLength: config.maxMessageLength, logger });
   const adapters: ChannelAdapter[] = [webchat, ...(await buildAdapters(config.channels, logger))];
@@ -46,7 +53,9 @@ export async function createChannels(config: KefuConfig, services: Services, log
   });
   const supervisor = new ChannelSupervisor({
     adapters, off, logger, retry: config.channels.retry,
-    receive: (event) => services.conversations.receive(event),
+    receive: (event) => services.conversations.receive(event).catch((error: unknown) => {
+      throw !isDomainError(error) && isUnavailable(error) ? databaseUnavailable(error) : error;
+    }),
     onUp: (channel) => void worker.channelUp(channel).catch((err: unknown) => logger.warn({ channel, err }, 'could not reschedule deliveries')),
     onDown: (channel, reason) => void services.supervision.alerts.raise({
       kind: 'channel_down', severity: 'critical', title: `渠道中断：${channel}`,
@@ -103,3 +112,7 @@ async function buildAdapters(channels: ChannelsConfig, logger: Logger): Promise<
   }
   return adapters;
 }
+
+const databaseUnavailable = (cause: unknown) => new DomainError('unavailable', 'the database is unavailable', {
+  cause, userMessage: 'The service is temporarily unavailable. Please try again in a moment.', details: { retryAfterSeconds: 2 },
+});

@@ -56,7 +56,7 @@ export async function startKefu(config: KefuConfig, logger: Logger = createLogge
     const services = composeServices(config, storage.repos, logger, systemClock, pubsub);
     await services.knowledge.current();
     const secret = resolveSecret(config.secret, config.dataDir, logger);
-    const channels = await createChannels(config, services, logger);
+    const channels = await createChannels(config, services, logger, storage.isUnavailable);
     const limiter = new WebchatRateLimiter(services.clock, config.webchatLimits);
     const webchatDeps = {
       conversations: services.conversations, messages: services.repos.messages, inbound: channels.webchat, pubsub: services.pubsub, logger, secret, tokenTtlMs: config.webchatTokenTtlMs, maxTextLength: config.maxMessageLength, limiter,

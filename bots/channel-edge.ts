@@ -67,9 +67,12 @@ export class ChannelEdge {
       }
       if (key) this.seen?.delete(key);
       const fields = { conversationId: event.conversationId, channelMessageId: key, err: error };
-      if (isDomainError(error) && error.code !== 'internal') this.logger.warn(fields, 'customer message refused');
+      const rethrown = this.options.redelivers || !this.options.answer;
+      // An outage refusal that goes back to the platform is reported once, by the boundary that answers it (503).
+      if (rethrown && isDomainError(error) && error.code === 'unavailable') this.logger.debug(fields, 'customer message refused: unavailable');
+      else if (isDomainError(error) && error.code !== 'internal') this.logger.warn(fields, 'customer message refused');
       else this.logger.error(fields, 'customer message could not be handled');
-      if (this.options.redelivers || !this.options.answer) throw error;
+      if (rethrown) throw error;
       return null;
     }
   }
