@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Logger } from '../core/ports.js';
-import { DomainError, isDomainError } from '../core/errors.js';
+import { dependencyUnavailable, isDomainError } from '../core/errors.js';
 import { CHANNELS, type ChannelId } from '../core/types.js';
 import type { ChannelAdapter } from '../bots/channel-adapter.js';
 import { OutboxWorker } from '../bots/delivery/outbox-worker.js';
@@ -54,7 +54,7 @@ export async function createChannels(
   const supervisor = new ChannelSupervisor({
     adapters, off, logger, retry: config.channels.retry,
     receive: (event) => services.conversations.receive(event).catch((error: unknown) => {
-      throw !isDomainError(error) && isUnavailable(error) ? databaseUnavailable(error) : error;
+      throw !isDomainError(error) && isUnavailable(error) ? dependencyUnavailable(error) : error;
     }),
     onUp: (channel) => void worker.channelUp(channel).catch((err: unknown) => logger.warn({ channel, err }, 'could not reschedule deliveries')),
     onDown: (channel, reason) => void services.supervision.alerts.raise({
@@ -112,7 +112,3 @@ async function buildAdapters(channels: ChannelsConfig, logger: Logger): Promise<
   }
   return adapters;
 }
-
-const databaseUnavailable = (cause: unknown) => new DomainError('unavailable', 'the database is unavailable', {
-  cause, userMessage: 'The service is temporarily unavailable. Please try again in a moment.', details: { retryAfterSeconds: 2 },
-});

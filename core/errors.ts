@@ -28,3 +28,8 @@ export class DomainError extends Error {
 }
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+/** A dependency out of reach (the database, say): the same answer as an overload, safe to resend. */
+export const dependencyUnavailable = (cause: unknown): DomainError => new DomainError('unavailable', 'a dependency is unavailable', {
+  cause, userMessage: 'The service is temporarily unavailable. Please try again in a moment.', details: { retryAfterSeconds: 2 },
+});

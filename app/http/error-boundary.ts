@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { DomainError, isDomainError } from '../../core/errors.js';
+import { dependencyUnavailable, isDomainError } from '../../core/errors.js';
 import type { Logger } from '../../core/ports.js';
 import { statusForCode } from './error-status.js';
 
@@ -35,16 +35,11 @@ export const apiNotFound: RequestHandler = (req, res) => {
   res.status(404).json(body('not_found', `No API route for ${req.method} ${req.originalUrl.split('?')[0]}`));
 };
 
-/** A dependency out of reach: the same answer as an overload, safe to resend (nothing was stored, or it was stored once). */
-const dependencyDown = (cause: unknown) => new DomainError('unavailable', 'a dependency is unavailable', {
-  cause, userMessage: 'The service is temporarily unavailable. Please try again in a moment.', details: { retryAfterSeconds: 2 },
-});
-
 /** The HTTP error boundary: API clients see a code and the user-safe message, never internals. */
 export function errorBoundary(logger: Logger, isUnavailable: (error: unknown) => boolean = () => false): ErrorRequestHandler {
   return (raw, req, res, next) => {
     if (res.headersSent) return next(raw);
-    const err: unknown = !isDomainError(raw) && isUnavailable(raw) ? dependencyDown(raw) : raw;
+    const err: unknown = !isDomainError(raw) && isUnavailable(raw) ? dependencyUnavailable(raw) : raw;
     if (isDomainError(err)) {
       const status = statusForCode(err.code);
       // An overload or an outage is expected and says nothing new per request: one line, no stack.
