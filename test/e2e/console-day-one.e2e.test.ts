@@ -237,7 +237,11 @@ describe('the agent console on day one (Chromium)', () => {
     const item = ann.locator(`#queue li[data-id="${chat.conversationId}"]`);
     await item.waitFor();
     const ids = await ann.locator('#queue li, #mine li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')));
-    for (let i = 0; i <= ids.indexOf(chat.conversationId); i += 1) await ann.keyboard.press('Alt+ArrowDown');
+    // One step at a time: each press opens a conversation, and the next press moves on from the one opened.
+    for (const id of ids.slice(0, ids.indexOf(chat.conversationId) + 1)) {
+      await ann.keyboard.press('Alt+ArrowDown');
+      await ann.locator(`li.current[data-id="${id}"]`).waitFor();
+    }
     await ann.locator(`#queue li.current[data-id="${chat.conversationId}"]`).waitFor();
     await ann.locator('#chat[data-status="queued"]').waitFor();
     await ann.keyboard.press('Alt+KeyC');
